@@ -1,0 +1,82 @@
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import type { Account } from '@shared/domain/account';
+import type { SlaPolicy, SupportCase, TimelineEntry } from '@shared/domain/case';
+import type { Evidence, RemediationRequest } from '@shared/domain/remediation';
+import type { WarmupActual, WarmupPlan, WarmupPlanRevision } from '@shared/domain/warmup';
+import type { OutboxEntry } from '@shared/sync/change';
+
+/** Small key-value facts about this device: its id, its clock, its settings. */
+export type MetaRow = { key: string; value: unknown };
+
+/**
+ * The local database. Every schema change is a new entry in SCHEMA_VERSIONS
+ * with, where data must change shape, an upgrade function; a unit test opens
+ * data written by the previous version. Never edit a version that shipped.
+ */
+export const SCHEMA_VERSIONS = [
+  {
+    version: 1,
+    stores: {
+      accounts: 'id, name, ownerTam, archivedAt, updatedAt, *tags',
+      outbox: '++seq, changeId, recordId',
+      meta: 'key',
+    },
+  },
+  {
+    // Version 2 adds the tables of the later capabilities (cases, warm-up
+    // plans, remediation) and per-field clocks, which version 1's accounts
+    // lacked: they are backfilled from the record's updatedAt.
+    version: 2,
+    stores: {
+      accounts: 'id, name, ownerTam, archivedAt, updatedAt, *tags',
+      cases: 'id, accountId, status, priority, updatedAt',
+      timeline: 'id, caseId, accountId, at',
+      slaPolicies: 'id, accountId, [accountId+version]',
+      warmupPlans: 'id, accountId, status',
+      warmupRevisions: 'id, planId, accountId',
+      warmupActuals: 'id, planId, accountId, [planId+date]',
+      remediationRequests: 'id, accountId, status',
+      evidence: 'id, requestId, accountId',
+      outbox: '++seq, changeId, recordId',
+      meta: 'key',
+    },
+    upgrade: async (tx: Transaction) => {
+      await tx
+        .table('accounts')
+        .toCollection()
+        .modify((account: Record<string, unknown>) => {
+          if (account.clocks) return;
+          const stamp = `${String(Date.parse(String(account.updatedAt))).padStart(15, '0')}:00000:upgrade`;
+          account.clocks = Object.fromEntries(Object.keys(account).map((field) => [field, stamp]));
+          account.deletedAt ??= null;
+        });
+    },
+  },
+] as const;
+
+export type TamDeskDb = Dexie & {
+  accounts: EntityTable<Account, 'id'>;
+  cases: EntityTable<SupportCase, 'id'>;
+  timeline: EntityTable<TimelineEntry, 'id'>;
+  slaPolicies: EntityTable<SlaPolicy, 'id'>;
+  warmupPlans: EntityTable<WarmupPlan, 'id'>;
+  warmupRevisions: EntityTable<WarmupPlanRevision, 'id'>;
+  warmupActuals: EntityTable<WarmupActual, 'id'>;
+  remediationRequests: EntityTable<RemediationRequest, 'id'>;
+  evidence: EntityTable<Evidence, 'id'>;
+  outbox: EntityTable<OutboxEntry, 'seq'>;
+  meta: EntityTable<MetaRow, 'key'>;
+};
+
+export const DB_NAME = 'tam-desk';
+
+/** Opens the database with every schema version up to `upTo` (tests open older ones). */
+export function openDb(name = DB_NAME, upTo = SCHEMA_VERSIONS.at(-1)!.version): TamDeskDb {
+  const db = new Dexie(name) as TamDeskDb;
+  for (const v of SCHEMA_VERSIONS) {
+    if (v.version > upTo) break;
+    const version = db.version(v.version).stores(v.stores);
+    if ('upgrade' in v) version.upgrade(v.upgrade);
+  }
+  return db;
+}

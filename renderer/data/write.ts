@@ -1,0 +1,101 @@
+import type { Table } from 'dexie';
+import { newId } from '@shared/ids';
+import { formatHlc, parseHlc, tick, type HlcState } from '@shared/sync/hlc';
+import type { Change } from '@shared/sync/change';
+import type { SyncedTable } from '@shared/domain/tables';
+import type { TamDeskDb } from './db';
+
+/**
+ * The one way to write a synced record. In a single Dexie transaction it
+ * reads the record, stamps every changed field with a new hybrid logical
+ * clock, writes the record and appends the change to the outbox. If any part
+ * fails, none of it happened: no record without its outbox entry, and no
+ * outbox entry without its record.
+ */
+
+type AnyRecord = { id: string; createdAt: string; updatedAt: string; deletedAt: string | null; clocks: Record<string, string> };
+
+const DEVICE_KEY = 'deviceId';
+const CLOCK_KEY = 'hlc';
+
+/** This device's clock; call inside a transaction that includes `meta`. */
+async function readClock(db: TamDeskDb): Promise<HlcState> {
+  const stored = (await db.meta.get(CLOCK_KEY))?.value as string | undefined;
+  if (stored) return parseHlc(stored);
+  let device = (await db.meta.get(DEVICE_KEY))?.value as string | undefined;
+  if (!device) {
+    device = newId().replaceAll('-', '').slice(-16);
+    await db.meta.put({ key: DEVICE_KEY, value: device });
+  }
+  return { wall: 0, counter: 0, node: device };
+}
+
+const saveClock = (db: TamDeskDb, state: HlcState) => db.meta.put({ key: CLOCK_KEY, value: formatHlc(state) });
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+export type WriteOptions = { now?: Date };
+
+/**
+ * Applies `fields` to record `id` of `table` (creating it when `op` is
+ * 'create'). Only fields whose value changes go into the patch; a write that
+ * changes nothing writes nothing. Returns the record as stored.
+ */
+export async function writeRecord<T extends AnyRecord>(
+  db: TamDeskDb,
+  table: SyncedTable,
+  op: Change['op'],
+  id: string,
+  fields: Partial<Omit<T, 'id' | 'createdAt' | 'updatedAt' | 'clocks'>>,
+  { now = new Date() }: WriteOptions = {},
+): Promise<T> {
+  const records = db.table(table) as Table<T, string>;
+  return db.transaction('rw', [records, db.outbox, db.meta], async () => {
+    const existing = await records.get(id);
+    if (op === 'create' ? existing : !existing) {
+      throw new Error(op === 'create' ? `${table} ${id} already exists` : `${table} ${id} not found`);
+    }
+    const at = now.toISOString();
+    const patch: Record<string, unknown> = {};
+    for (const [field, value] of Object.entries(fields)) {
+      if (value !== undefined && (!existing || !same((existing as Record<string, unknown>)[field], value))) patch[field] = value;
+    }
+    if (existing && Object.keys(patch).length === 0) return existing;
+    const clock = tick(await readClock(db), now.getTime());
+    await saveClock(db, clock);
+    const hlc = formatHlc(clock);
+    if (!existing) Object.assign(patch, { createdAt: at, deletedAt: null, ...patch });
+    const clocks = { ...(existing?.clocks ?? {}) };
+    for (const field of Object.keys(patch)) clocks[field] = hlc;
+    const record = { ...(existing ?? {}), ...patch, id, updatedAt: at, clocks } as T;
+    await records.put(record);
+    await db.outbox.add({ changeId: newId(), table, recordId: id, op, patch, hlc, at });
+    return record;
+  });
+}
+
+/**
+ * Writes many new records at once (demo data, backup import), each with its
+ * outbox entry, all in one transaction: either every record lands or none.
+ */
+export async function createRecords<T extends AnyRecord>(db: TamDeskDb, table: SyncedTable, rows: T[], { now = new Date() }: WriteOptions = {}): Promise<number> {
+  const records = db.table(table) as Table<T, string>;
+  return db.transaction('rw', [records, db.outbox, db.meta], async () => {
+    const at = now.toISOString();
+    const stamped: T[] = [];
+    const changes: Change[] = [];
+    let clock = await readClock(db);
+    for (const row of rows) {
+      clock = tick(clock, now.getTime());
+      const hlc = formatHlc(clock);
+      const { clocks: _ignored, ...fields } = row;
+      const clocks = Object.fromEntries(Object.keys(fields).filter((f) => f !== 'id').map((f) => [f, hlc]));
+      stamped.push({ ...row, clocks });
+      changes.push({ changeId: newId(), table, recordId: row.id, op: 'create', patch: fields, hlc, at });
+    }
+    await saveClock(db, clock);
+    await records.bulkAdd(stamped);
+    await db.outbox.bulkAdd(changes);
+    return stamped.length;
+  });
+}

@@ -1,0 +1,95 @@
+import { TZDate } from '@date-fns/tz';
+import type { BusinessCalendar, BusinessWindow, IsoDay } from './business-calendar';
+import { minutesOf } from './business-calendar';
+
+/** Where an account's business hours stand at an instant. */
+export type OpenStatus =
+  | { open: true; closesAt: Date }
+  | { open: false; opensAt: Date | null /* null: no window in the next year */ };
+
+type LocalDate = { year: number; month: number /* 1-12 */; day: number };
+
+const pad = (n: number) => String(n).padStart(2, '0');
+export const localDateKey = (d: LocalDate) => `${d.year}-${pad(d.month)}-${pad(d.day)}`;
+
+/** The weekly windows in force on a local date, after any dated change. */
+export function weeklyOn(calendar: BusinessCalendar, dateKey: string): BusinessWindow[] {
+  let weekly = calendar.weekly;
+  let since = '';
+  for (const change of calendar.changes ?? []) {
+    if (change.from <= dateKey && change.from >= since) {
+      weekly = change.weekly;
+      since = change.from;
+    }
+  }
+  return weekly;
+}
+
+function instantAt(date: LocalDate, hhmm: string, timeZone: string): Date {
+  const minutes = minutesOf(hhmm);
+  // TZDate normalises overflow, so 24:00 lands on the next local midnight.
+  return new Date(new TZDate(date.year, date.month - 1, date.day, Math.floor(minutes / 60), minutes % 60, timeZone).getTime());
+}
+
+function addDays(date: LocalDate, days: number): LocalDate {
+  const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+function isoDayOf(date: LocalDate): IsoDay {
+  const weekday = new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
+  return (weekday === 0 ? 7 : weekday) as IsoDay;
+}
+
+/** The business windows of one local date, as instants, in order. */
+export function windowsOn(calendar: BusinessCalendar, date: LocalDate): { start: Date; end: Date }[] {
+  const key = localDateKey(date);
+  if (calendar.holidays.includes(key)) return [];
+  const day = isoDayOf(date);
+  return weeklyOn(calendar, key)
+    .filter((w) => w.day === day)
+    .sort((a, b) => minutesOf(a.start) - minutesOf(b.start))
+    .map((w) => ({ start: instantAt(date, w.start, calendar.timeZone), end: instantAt(date, w.end, calendar.timeZone) }));
+}
+
+export function localDateIn(instant: Date, timeZone: string): LocalDate {
+  const local = new TZDate(instant.getTime(), timeZone);
+  return { year: local.getFullYear(), month: local.getMonth() + 1, day: local.getDate() };
+}
+
+/** Is the account open at `now`, and when does that change? */
+export function openStatus(calendar: BusinessCalendar, now: Date): OpenStatus {
+  const today = localDateIn(now, calendar.timeZone);
+  // Start a day early: a window that began yesterday cannot reach past midnight,
+  // but a daylight-saving shift can make "today" in the zone start late.
+  for (let offset = -1; offset <= 370; offset++) {
+    const date = addDays(today, offset);
+    for (const window of mergeTouching(windowsOn(calendar, date), calendar, date)) {
+      if (now >= window.start && now < window.end) return { open: true, closesAt: window.end };
+      if (window.start > now) return { open: false, opensAt: window.start };
+    }
+  }
+  return { open: false, opensAt: null };
+}
+
+/** A window ending at 24:00 followed by one starting at 00:00 is one stretch (24x7). */
+function mergeTouching(windows: { start: Date; end: Date }[], calendar: BusinessCalendar, date: LocalDate) {
+  const merged = windows.map((w) => ({ ...w }));
+  const last = merged.at(-1);
+  if (!last) return merged;
+  for (let offset = 1; offset <= 7; offset++) {
+    const next = windowsOn(calendar, addDays(date, offset))[0];
+    if (!next || next.start.getTime() !== last.end.getTime()) break;
+    last.end = next.end;
+    const nextAll = windowsOn(calendar, addDays(date, offset));
+    if (nextAll.length > 1) break;
+  }
+  return merged;
+}
+
+/** Total scheduled minutes per ISO weekday, for the week chart's summary. */
+export function weeklyMinutes(weekly: BusinessWindow[]): Record<IsoDay, number> {
+  const totals: Record<IsoDay, number> = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, 7: 0 };
+  for (const w of weekly) totals[w.day] += minutesOf(w.end) - minutesOf(w.start);
+  return totals;
+}

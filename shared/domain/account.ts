@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { businessCalendarSchema, timeZoneSchema } from '../calendar/business-calendar';
+import { domainNameSchema, ipAddressSchema } from './network';
+import { recordMetaSchema } from './record';
+
+/**
+ * The account: one customer of the Email Premium Services, managed by a TAM
+ * (Menedżer Konta Technicznego). Contacts, sending domains, IP pools and the
+ * business calendar live inside the account; list items carry their own `id`
+ * so the sync merge can treat each list as a keyed set (two people adding two
+ * contacts offline keep both).
+ */
+
+export const SERVICE_TIERS = ['premium', 'enterprise', 'starter'] as const;
+export const serviceTierSchema = z.enum(SERVICE_TIERS);
+export type ServiceTier = z.infer<typeof serviceTierSchema>;
+
+export const CONTACT_ROLES = ['technical', 'business', 'billing', 'security', 'marketing', 'other'] as const;
+
+const trimmed = (max: number) => z.string().trim().max(max, { error: 'text.tooLong' });
+
+export const contactSchema = z.object({
+  id: z.uuid(),
+  name: trimmed(120).min(1, { error: 'required' }),
+  role: z.enum(CONTACT_ROLES),
+  email: z.union([z.literal(''), z.email({ error: 'email.invalid' })]),
+  phone: z.union([z.literal(''), z.string().trim().regex(/^\+?[0-9 ()./-]{5,24}$/, { error: 'phone.invalid' })]),
+  primary: z.boolean(),
+});
+export type Contact = z.infer<typeof contactSchema>;
+
+export const sendingDomainSchema = z.object({
+  id: z.uuid(),
+  domain: domainNameSchema,
+});
+export type SendingDomain = z.infer<typeof sendingDomainSchema>;
+
+export const ipPoolSchema = z.object({
+  id: z.uuid(),
+  name: trimmed(60).min(1, { error: 'required' }),
+  ips: z.array(ipAddressSchema),
+});
+export type IpPool = z.infer<typeof ipPoolSchema>;
+
+/** What a TAM edits: everything but the record's own bookkeeping. */
+const accountFieldsObject = z.object({
+    name: trimmed(160).min(1, { error: 'required' }),
+    orgId: trimmed(64),
+    tier: serviceTierSchema,
+    ownerTam: trimmed(120),
+    timeZone: timeZoneSchema,
+    calendar: businessCalendarSchema,
+    contacts: z.array(contactSchema),
+    sendingDomains: z.array(sendingDomainSchema),
+    ipPools: z.array(ipPoolSchema),
+    migratingFromEsp: trimmed(120),
+    dailyVolume: z.number().int({ error: 'number.integer' }).min(0, { error: 'number.negative' }).max(1e10).nullable(),
+    tags: z.array(z.string().trim().toLowerCase().min(1).max(40)),
+    notes: trimmed(20_000),
+});
+
+function checkAccount(a: z.infer<typeof accountFieldsObject>, ctx: z.RefinementCtx) {
+    if (a.contacts.filter((c) => c.primary).length > 1) {
+      ctx.addIssue({ code: 'custom', message: 'contact.onePrimary', path: ['contacts'] });
+    }
+    const seen = new Set<string>();
+    a.ipPools.forEach((pool, p) =>
+      pool.ips.forEach((ip, i) => {
+        const key = ip.toLowerCase();
+        if (seen.has(key)) ctx.addIssue({ code: 'custom', message: 'ip.duplicate', path: ['ipPools', p, 'ips', i] });
+        seen.add(key);
+      }),
+    );
+    if (a.calendar.timeZone !== a.timeZone) {
+      ctx.addIssue({ code: 'custom', message: 'calendar.zoneMismatch', path: ['calendar', 'timeZone'] });
+    }
+}
+
+export const accountFieldsSchema = accountFieldsObject.superRefine(checkAccount);
+export type AccountFields = z.infer<typeof accountFieldsSchema>;
+
+export const accountSchema = recordMetaSchema
+  .extend({ archivedAt: z.iso.datetime({ offset: true }).nullable(), ...accountFieldsObject.shape })
+  .superRefine(checkAccount);
+export type Account = z.infer<typeof accountSchema>;
+
+/** A blank account as the "New account" form starts it. */
+export function emptyAccountFields(timeZone: string, ownerTam = ''): AccountFields {
+  return {
+    name: '',
+    orgId: '',
+    tier: 'premium',
+    ownerTam,
+    timeZone,
+    calendar: { timeZone, weekly: [1, 2, 3, 4, 5].map((day) => ({ day: day as 1, start: '09:00', end: '17:00' })), holidays: [], changes: [] },
+    contacts: [],
+    sendingDomains: [],
+    ipPools: [],
+    migratingFromEsp: '',
+    dailyVolume: null,
+    tags: [],
+    notes: '',
+  };
+}
+
+/** Every IP of an account, across its pools. */
+export const accountIps = (a: Pick<Account, 'ipPools'>) => a.ipPools.flatMap((p) => p.ips);
+
+/** The contact to call first: the primary one, else the first. */
+export const primaryContact = (a: Pick<Account, 'contacts'>) => a.contacts.find((c) => c.primary) ?? a.contacts[0];

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+/**
+ * The host API: everything the renderer may ask of the machine it runs on.
+ * Electron implements it in electron/preload.ts (over validated IPC), the
+ * browser in renderer/host/web.ts. The renderer reaches it only through
+ * renderer/host/. Each payload has a zod schema; the main process validates
+ * every IPC call with the same schema.
+ */
+
+const fileName = z.string().min(1).max(255).regex(/^[^/\\:*?"<>|\u0000-\u001f]+$/, { error: 'fileName.invalid' });
+
+export const saveFileRequestSchema = z.object({
+  suggestedName: fileName,
+  mimeType: z.string().min(1).max(100),
+  /** Text content (JSON, CSV) or base64 for binary when `encoding` is 'base64'. */
+  data: z.string().max(200 * 1024 * 1024),
+  encoding: z.enum(['utf8', 'base64']).default('utf8'),
+});
+export type SaveFileRequest = z.input<typeof saveFileRequestSchema>;
+
+export const openFileRequestSchema = z.object({
+  title: z.string().max(200),
+  extensions: z.array(z.string().regex(/^[a-z0-9]{1,8}$/)).max(10),
+});
+export type OpenFileRequest = z.infer<typeof openFileRequestSchema>;
+export type OpenedFile = { name: string; text: string };
+
+export const notificationRequestSchema = z.object({
+  title: z.string().min(1).max(200),
+  body: z.string().max(1000),
+});
+export type NotificationRequest = z.infer<typeof notificationRequestSchema>;
+
+/** Only https links leave the app, and only to the system browser. */
+export const externalUrlSchema = z.url({ protocol: /^https$/, error: 'url.notHttps' }).max(2048);
+
+export const secretKeySchema = z.string().regex(/^[a-z][a-z0-9.-]{0,63}$/);
+export const secretValueSchema = z.string().max(8192);
+
+export type SaveResult = { saved: true; path: string | null } | { saved: false };
+
+export type HostApi = {
+  /** 'electron' or 'web': for wording only ("Save as…" vs "Download"). */
+  readonly kind: 'electron' | 'web';
+  appVersion(): Promise<string>;
+  saveFile(request: SaveFileRequest): Promise<SaveResult>;
+  /** null when the user cancels. */
+  openFile(request: OpenFileRequest): Promise<OpenedFile | null>;
+  printToPdf(suggestedName: string): Promise<SaveResult>;
+  notify(request: NotificationRequest): Promise<void>;
+  openExternal(url: string): Promise<void>;
+  getSecret(key: string): Promise<string | null>;
+  setSecret(key: string, value: string | null): Promise<void>;
+};
+
+/** The IPC channel of each host call; preload and main agree on them here. */
+export const HOST_CHANNELS = {
+  appVersion: 'host:app-version',
+  saveFile: 'host:save-file',
+  openFile: 'host:open-file',
+  printToPdf: 'host:print-to-pdf',
+  notify: 'host:notify',
+  openExternal: 'host:open-external',
+  getSecret: 'host:get-secret',
+  setSecret: 'host:set-secret',
+} as const satisfies Record<Exclude<keyof HostApi, 'kind'>, string>;
+
+/** The name under which the preload exposes the host API on `window`. */
+export const HOST_GLOBAL = 'tamHost';

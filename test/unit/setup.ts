@@ -1,0 +1,2 @@
+// A real IndexedDB implementation for the repository tests, in Node.
+import 'fake-indexeddb/auto';
