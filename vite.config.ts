@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import electron from 'vite-plugin-electron';
 import { defineConfig } from 'vite';
+import pkg from './package.json' with { type: 'json' };
 
 const alias = { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) };
 
@@ -16,6 +17,7 @@ export default defineConfig(({ command }) => ({
   base: './',
   publicDir: 'public',
   resolve: { alias },
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   server: { port: 5173, strictPort: true },
   preview: { port: 5173, strictPort: true },
   build: {

@@ -52,7 +52,20 @@ export type HostApi = {
   openExternal(url: string): Promise<void>;
   getSecret(key: string): Promise<string | null>;
   setSecret(key: string, value: string | null): Promise<void>;
+  /**
+   * Electron only: the application menu's commands. Returns the unsubscribe
+   * function. The browser has no application menu, so it leaves this out.
+   */
+  onMenuCommand?(listener: (command: MenuCommand) => void): () => void;
 };
+
+/** What the application menu asks of the renderer; everything else it does natively. */
+export const MENU_COMMANDS = ['new-account', 'import-backup', 'export-backup', 'keyboard-shortcuts'] as const;
+export const menuCommandSchema = z.enum(MENU_COMMANDS);
+export type MenuCommand = z.infer<typeof menuCommandSchema>;
+
+/** The one channel on which the main process sends menu commands to the renderer. */
+export const MENU_CHANNEL = 'menu:command';
 
 /** The IPC channel of each host call; preload and main agree on them here. */
 export const HOST_CHANNELS = {
@@ -64,7 +77,7 @@ export const HOST_CHANNELS = {
   openExternal: 'host:open-external',
   getSecret: 'host:get-secret',
   setSecret: 'host:set-secret',
-} as const satisfies Record<Exclude<keyof HostApi, 'kind'>, string>;
+} as const satisfies Record<Exclude<keyof HostApi, 'kind' | 'onMenuCommand'>, string>;
 
 /** The name under which the preload exposes the host API on `window`. */
 export const HOST_GLOBAL = 'tamHost';

@@ -1,0 +1,68 @@
+import { Building2, Command, Settings as SettingsIcon } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { Button } from '../ui/Button';
+import { Toasts } from '../ui/Toasts';
+import { CommandPalette } from '../features/palette/CommandPalette';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { MOD } from './shortcuts';
+import { useGlobalShortcuts } from './use-global-shortcuts';
+import { useOnline } from './use-online';
+import { useUi } from './ui-store';
+
+/** The app shell: sidebar, top bar (connection, palette), the page, overlays. */
+export function Layout() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const online = useOnline();
+  const { setPaletteOpen, setHelpOpen } = useUi();
+
+  useGlobalShortcuts((id) => {
+    if (id === 'palette') setPaletteOpen(true);
+    else if (id === 'help') setHelpOpen(true);
+    else if (id === 'newAccount') navigate('/accounts/new');
+    else if (id === 'goAccounts') navigate('/accounts');
+    else if (id === 'goSettings') navigate('/settings');
+    else if (id === 'search') document.querySelector<HTMLInputElement>('[data-search]')?.focus();
+    else if (id === 'editAccount') document.querySelector<HTMLElement>('[data-shortcut="edit"]')?.click();
+  });
+
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label={t('nav.label')}>
+        <div className="brand">
+          <img src="./favicon.svg" alt="" />
+          <span>TAM Desk</span>
+        </div>
+        <NavLink to="/accounts" className="nav-link">
+          <Building2 size={16} aria-hidden /> {t('nav.accounts')} <kbd aria-hidden>G A</kbd>
+        </NavLink>
+        <NavLink to="/settings" className="nav-link">
+          <SettingsIcon size={16} aria-hidden /> {t('nav.settings')} <kbd aria-hidden>G S</kbd>
+        </NavLink>
+        <div className="sidebar-foot">{t('app.role')}</div>
+      </nav>
+      <div className="main">
+        <header className="topbar">
+          <span className="status-pill" role="status">
+            <span className={online ? 'dot' : 'dot offline'} aria-hidden />
+            {online ? t('connection.online') : t('connection.offline')}
+          </span>
+          <span className="spacer" />
+          <Button variant="ghost" size="small" onPress={() => setPaletteOpen(true)} aria-keyshortcuts="Control+K Meta+K">
+            <Command aria-hidden /> {t('palette.open')} <kbd aria-hidden>{MOD} K</kbd>
+          </Button>
+          <Button variant="ghost" size="small" onPress={() => setHelpOpen(true)} aria-keyshortcuts="?">
+            {t('help.open')} <kbd aria-hidden>?</kbd>
+          </Button>
+        </header>
+        <main className="page" id="main">
+          <Outlet />
+        </main>
+      </div>
+      <CommandPalette />
+      <ShortcutsDialog />
+      <Toasts />
+    </div>
+  );
+}

@@ -1,0 +1,6 @@
+import { accounts } from './accounts';
+import { common } from './common';
+import { palette } from './palette';
+import { settings } from './settings';
+
+export const en = { common, accounts, settings, palette };

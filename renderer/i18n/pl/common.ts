@@ -1,0 +1,41 @@
+import type { Catalogue } from '../catalogue';
+import type { common as en } from '../en/common';
+
+export const common: Catalogue<typeof en> = {
+  app: { role: 'Menedżer Konta Technicznego' },
+  nav: { label: 'Główna', accounts: 'Konta', settings: 'Ustawienia' },
+  connection: { online: 'Online', offline: 'Offline: zmiany są zapisywane na tym urządzeniu' },
+  palette: { open: 'Paleta poleceń' },
+  help: { open: 'Skróty', title: 'Skróty klawiszowe' },
+  shortcut: {
+    palette: 'Otwórz paletę poleceń',
+    help: 'Pokaż skróty klawiszowe',
+    newAccount: 'Nowe konto',
+    search: 'Szukaj kont',
+    goAccounts: 'Przejdź do kont',
+    goSettings: 'Przejdź do ustawień',
+    editAccount: 'Edytuj otwarte konto',
+    save: 'Zapisz formularz',
+  },
+  action: { close: 'Zamknij', cancel: 'Anuluj', save: 'Zapisz', edit: 'Edytuj', remove: 'Usuń', add: 'Dodaj', archive: 'Archiwizuj', restore: 'Przywróć', back: 'Wstecz' },
+  error: {
+    required: 'Pole wymagane.',
+    'text.tooLong': 'Za długie.',
+    'ip.invalid': 'To nie jest poprawny adres IPv4 ani IPv6 (np. 192.0.2.10 lub 2001:db8::10).',
+    'ip.duplicate': 'Ten adres IP występuje dwa razy.',
+    'domain.invalid': 'To nie jest poprawna nazwa domeny (np. mail.example.com).',
+    'email.invalid': 'To nie jest poprawny adres e-mail.',
+    'phone.invalid': 'To nie jest poprawny numer telefonu.',
+    'timeZone.invalid': 'Wybierz strefę czasową z listy (np. Europe/Warsaw).',
+    'time.invalid': 'Użyj formatu GG:mm, np. 09:00.',
+    'date.invalid': 'Użyj daty w formacie 2026-12-24.',
+    'window.endBeforeStart': 'Koniec musi być po początku.',
+    'window.overlap': 'Nakłada się na inne okno tego dnia.',
+    'contact.onePrimary': 'Tylko jeden kontakt może być główny.',
+    'calendar.zoneMismatch': 'Godziny pracy muszą używać strefy czasowej konta.',
+    'number.integer': 'Podaj liczbę całkowitą.',
+    'number.negative': 'Nie może być ujemne.',
+    'number.invalid': 'Podaj liczbę.',
+    unknown: 'Ta wartość jest niepoprawna.',
+  },
+};

@@ -1,0 +1,47 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { createHashRouter, Navigate, RouterProvider } from 'react-router';
+import { i18n } from './i18n';
+import { Layout } from './app/Layout';
+import { useAppearance } from './app/use-appearance';
+import { useSettings } from './data/settings';
+import { AccountsPage } from './features/accounts/AccountsPage';
+import { AccountPage } from './features/accounts/AccountPage';
+import { AccountEditPage } from './features/accounts/AccountEditPage';
+import { SettingsPage } from './features/settings/SettingsPage';
+import './ui/app.css';
+
+// Hash routes: the same URLs work from app:// in Electron, from `vite`, and
+// from any static server, with no server-side fallback.
+const router = createHashRouter([
+  {
+    path: '/',
+    element: <Layout />,
+    children: [
+      { index: true, element: <Navigate to="/accounts" replace /> },
+      { path: 'accounts', element: <AccountsPage /> },
+      { path: 'accounts/new', element: <AccountEditPage /> },
+      { path: 'accounts/:id', element: <AccountPage /> },
+      { path: 'accounts/:id/edit', element: <AccountEditPage /> },
+      { path: 'settings', element: <SettingsPage /> },
+      { path: '*', element: <Navigate to="/accounts" replace /> },
+    ],
+  },
+]);
+
+function App() {
+  const settings = useSettings();
+  useAppearance(settings);
+  // Wait for settings so the first paint is already in the right language.
+  if (!settings) return null;
+  return <RouterProvider router={router} />;
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>
+      <App />
+    </I18nextProvider>
+  </StrictMode>,
+);
