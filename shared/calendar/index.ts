@@ -1,2 +1,3 @@
 export * from './business-calendar';
 export * from './open-status';
+export * from './week-view';

@@ -1,0 +1,29 @@
+import { intlLocale } from '../../i18n';
+
+/** Formatting through Intl, in the UI's language. */
+export const formatNumber = (language: string, n: number) => new Intl.NumberFormat(intlLocale(language)).format(n);
+
+export const formatDateTime = (language: string, iso: string | Date, timeZone?: string) =>
+  new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));
+
+export const formatTime = (language: string, date: Date, timeZone: string) =>
+  new Intl.DateTimeFormat(intlLocale(language), { weekday: 'short', hour: '2-digit', minute: '2-digit', timeZone }).format(date);
+
+/** "in 3 h 20 min" style, for "opens in …". */
+export function formatDuration(language: string, ms: number): string {
+  const minutes = Math.max(1, Math.round(ms / 60_000));
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const mins = minutes % 60;
+  const unit = (value: number, u: 'day' | 'hour' | 'minute') =>
+    new Intl.NumberFormat(intlLocale(language), { style: 'unit', unit: u, unitDisplay: 'short' }).format(value);
+  if (days > 0) return [unit(days, 'day'), hours ? unit(hours, 'hour') : ''].filter(Boolean).join(' ');
+  if (hours > 0) return [unit(hours, 'hour'), mins ? unit(mins, 'minute') : ''].filter(Boolean).join(' ');
+  return unit(mins, 'minute');
+}
+
+/** The zone's short name at a date, e.g. "CET" or "GMT+1". */
+export function zoneAbbreviation(language: string, timeZone: string, at = new Date()): string {
+  const part = new Intl.DateTimeFormat(intlLocale(language), { timeZone, timeZoneName: 'short' }).formatToParts(at).find((p) => p.type === 'timeZoneName');
+  return part?.value ?? timeZone;
+}
