@@ -37,8 +37,9 @@ export async function restoreAccount(db: TamDeskDb, id: string, options?: WriteO
 
 /** Adds whole accounts (demo data, a backup), validated, in one transaction. */
 export async function addAccounts(db: TamDeskDb, accounts: Account[], options?: WriteOptions): Promise<number> {
-  for (const a of accounts) validate(a);
-  return createRecords(db, 'accounts', accounts, options);
+  // Store what the schema made of each account (trimmed, lower-cased), as createAccount does.
+  const valid = accounts.map((a) => ({ ...a, ...validate(a) }));
+  return createRecords(db, 'accounts', valid, options);
 }
 
 export const getAccount = (db: TamDeskDb, id: string) => db.accounts.get(id);

@@ -46,9 +46,9 @@ export const SCHEMA_VERSIONS = [
         .toCollection()
         .modify((account: Record<string, unknown>) => {
           if (account.clocks) return;
+          account.deletedAt ??= null;
           const stamp = `${String(Date.parse(String(account.updatedAt))).padStart(15, '0')}:00000:upgrade`;
           account.clocks = Object.fromEntries(Object.keys(account).map((field) => [field, stamp]));
-          account.deletedAt ??= null;
         });
     },
   },

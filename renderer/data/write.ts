@@ -1,6 +1,6 @@
 import type { Table } from 'dexie';
 import { newId } from '@shared/ids';
-import { formatHlc, parseHlc, tick, type HlcState } from '@shared/sync/hlc';
+import { formatHlc, parseHlc, receive, tick, type HlcState } from '@shared/sync/hlc';
 import type { Change } from '@shared/sync/change';
 import type { SyncedTable } from '@shared/domain/tables';
 import type { TamDeskDb } from './db';
@@ -32,7 +32,23 @@ async function readClock(db: TamDeskDb): Promise<HlcState> {
 
 const saveClock = (db: TamDeskDb, state: HlcState) => db.meta.put({ key: CLOCK_KEY, value: formatHlc(state) });
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/**
+ * Deep equality of stored values, whatever the order of object keys: a record
+ * that came back from a server or an older version with its keys reordered is
+ * still the same value, and must not land in a patch with a fresh clock.
+ */
+function same(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => same(x, b[i]));
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = (o: Record<string, unknown>) => Object.keys(o).filter((k) => o[k] !== undefined);
+  const kx = keys(x);
+  return kx.length === keys(y).length && kx.every((k) => Object.hasOwn(y, k) && same(x[k], y[k]));
+}
 
 export type WriteOptions = { now?: Date };
 
@@ -61,7 +77,12 @@ export async function writeRecord<T extends AnyRecord>(
       if (value !== undefined && (!existing || !same((existing as Record<string, unknown>)[field], value))) patch[field] = value;
     }
     if (existing && Object.keys(patch).length === 0) return existing;
-    const clock = tick(await readClock(db), now.getTime());
+    // A new write must outrank every clock already on the record (an upgraded
+    // or pulled record may carry clocks ahead of this device's wall time).
+    let clock = await readClock(db);
+    const latest = Object.values(existing?.clocks ?? {}).sort().at(-1);
+    if (latest && latest > formatHlc(clock)) clock = receive(clock, parseHlc(latest), now.getTime());
+    clock = tick(clock, now.getTime());
     await saveClock(db, clock);
     const hlc = formatHlc(clock);
     if (!existing) Object.assign(patch, { createdAt: at, deletedAt: null, ...patch });

@@ -15,6 +15,14 @@ export type HlcState = { wall: number; counter: number; node: string };
 
 const WALL_DIGITS = 15;
 const COUNTER_DIGITS = 5;
+const MAX_COUNTER = 10 ** COUNTER_DIGITS - 1;
+
+/**
+ * A counter past its digits would break the text order ("100000" < "99999"),
+ * so it carries into the wall time instead: the clock runs at most a few
+ * milliseconds ahead, and string order stays causal order.
+ */
+const carry = (s: HlcState): HlcState => (s.counter > MAX_COUNTER ? { wall: s.wall + 1, counter: 0, node: s.node } : s);
 
 export function formatHlc(s: HlcState): Hlc {
   return `${String(s.wall).padStart(WALL_DIGITS, '0')}:${String(s.counter).padStart(COUNTER_DIGITS, '0')}:${s.node}`;
@@ -32,7 +40,7 @@ export function parseHlc(hlc: Hlc): HlcState {
 /** The clock of a new local event after `prev`, at wall time `now`. */
 export function tick(prev: HlcState, now: number): HlcState {
   if (now > prev.wall) return { wall: now, counter: 0, node: prev.node };
-  return { wall: prev.wall, counter: prev.counter + 1, node: prev.node };
+  return carry({ wall: prev.wall, counter: prev.counter + 1, node: prev.node });
 }
 
 /** The local clock after seeing a remote clock (for the sync issue's pull). */
@@ -42,5 +50,5 @@ export function receive(local: HlcState, remote: HlcState, now: number): HlcStat
   if (wall === local.wall && wall === remote.wall) counter = Math.max(local.counter, remote.counter) + 1;
   else if (wall === local.wall) counter = local.counter + 1;
   else if (wall === remote.wall) counter = remote.counter + 1;
-  return { wall, counter, node: local.node };
+  return carry({ wall, counter, node: local.node });
 }

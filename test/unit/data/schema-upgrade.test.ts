@@ -1,0 +1,162 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import type { Account } from '@shared/domain/account';
+import { generateDemoAccounts } from '@shared/demo/generator';
+import { SYNCED_TABLE_NAMES } from '@shared/domain/tables';
+import { parseHlc } from '@shared/sync/hlc';
+import { openDb, SCHEMA_VERSIONS, type TamDeskDb } from '../../../renderer/data/db';
+import { archiveAccount, getAccount, updateAccount } from '../../../renderer/data/accounts';
+
+const names: string[] = [];
+const uniqueName = () => {
+  const name = `schema-upgrade-${crypto.randomUUID()}`;
+  names.push(name);
+  return name;
+};
+const dbs: TamDeskDb[] = [];
+afterEach(async () => {
+  for (const db of dbs.splice(0)) db.close();
+  for (const name of names.splice(0)) await Dexie.delete(name);
+});
+
+/** An account as version 1 stored it: no per-field clocks, no tombstone. */
+function v1Account(index: number): Record<string, unknown> {
+  const { clocks: _clocks, deletedAt: _deletedAt, ...row } = generateDemoAccounts({ count: index + 1 })[index]!;
+  return row;
+}
+
+const V1_OUTBOX_ROW = {
+  changeId: '01932c4e-7d1a-7cc3-9e3b-2a8f6b1d4e5f',
+  table: 'accounts',
+  recordId: '01932c4e-7d1a-7cc3-9e3b-000000000001',
+  op: 'update',
+  patch: { name: 'Pending rename' },
+  hlc: '001730000000000:00000:abcdef0123456789',
+  at: '2024-10-27T03:33:20.000Z',
+};
+
+/** Writes a version-1 database and closes it. */
+async function writeVersion1(name: string, accounts: Record<string, unknown>[]) {
+  const v1 = openDb(name, 1);
+  await v1.open();
+  expect(v1.verno).toBe(1);
+  expect(v1.tables.map((t) => t.name).sort()).toEqual(['accounts', 'meta', 'outbox']);
+  await v1.table('accounts').bulkPut(accounts);
+  await v1.table('outbox').add({ ...V1_OUTBOX_ROW, patch: { ...V1_OUTBOX_ROW.patch } });
+  await v1.table('meta').put({ key: 'deviceId', value: 'abcdef0123456789' });
+  v1.close();
+}
+
+async function openLatest(name: string): Promise<TamDeskDb> {
+  const db = openDb(name);
+  dbs.push(db);
+  await db.open();
+  return db;
+}
+
+describe('upgrading the local database from version 1', () => {
+  it('keeps every account intact and backfills clocks and the tombstone', async () => {
+    const name = uniqueName();
+    const rows = [v1Account(0), v1Account(1), v1Account(2)];
+    await writeVersion1(name, rows);
+
+    const db = await openLatest(name);
+    expect(db.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
+    const stored = await db.accounts.toArray();
+    expect(stored).toHaveLength(rows.length);
+    for (const row of rows) {
+      const account = stored.find((a) => a.id === row.id)!;
+      const { clocks, deletedAt, ...rest } = account;
+      expect(rest).toEqual(row);
+      expect(deletedAt).toBeNull();
+      // Every field the user edits has a clock, dated at the record's last update
+      for (const field of Object.keys(row).filter((f) => f !== 'id')) {
+        expect(clocks[field], field).toBeDefined();
+        expect(parseHlc(clocks[field]!).wall, field).toBe(Date.parse(String(row.updatedAt)));
+      }
+    }
+  });
+
+  it('adds the new tables, empty, and keeps the outbox and device facts', async () => {
+    const name = uniqueName();
+    await writeVersion1(name, [v1Account(0)]);
+
+    const db = await openLatest(name);
+    const tables = db.tables.map((t) => t.name);
+    for (const table of [...SYNCED_TABLE_NAMES, 'outbox', 'meta']) expect(tables, table).toContain(table);
+    for (const table of SYNCED_TABLE_NAMES.filter((t) => t !== 'accounts')) {
+      expect(await db.table(table).count(), table).toBe(0);
+    }
+    // The new indexes work
+    expect(await db.cases.where('accountId').equals('x').count()).toBe(0);
+    expect(await db.warmupActuals.where('[planId+date]').equals(['p', '2026-01-01']).count()).toBe(0);
+
+    const outbox = await db.outbox.toArray();
+    expect(outbox).toHaveLength(1);
+    const { seq, ...entry } = outbox[0]!;
+    expect(seq).toBeTypeOf('number');
+    expect(entry).toEqual(V1_OUTBOX_ROW);
+    expect(await db.meta.get('deviceId')).toEqual({ key: 'deviceId', value: 'abcdef0123456789' });
+  });
+
+  it('keeps the old indexes working on upgraded accounts', async () => {
+    const name = uniqueName();
+    const rows = [v1Account(0), v1Account(1), v1Account(2), v1Account(3)];
+    await writeVersion1(name, rows);
+    const db = await openLatest(name);
+    const owner = String(rows[0]!.ownerTam);
+    const expected = rows.filter((r) => r.ownerTam === owner).map((r) => r.id).sort();
+    expect((await db.accounts.where('ownerTam').equals(owner).primaryKeys()).sort()).toEqual(expected);
+  });
+
+  it('lets the repository update an upgraded account, field by field', async () => {
+    const name = uniqueName();
+    const row = v1Account(0);
+    await writeVersion1(name, [row]);
+    const db = await openLatest(name);
+
+    const upgraded = (await getAccount(db, String(row.id)))!;
+    const now = new Date(Date.parse(String(row.updatedAt)) + 60_000);
+    const { id: _id, createdAt: _c, updatedAt: _u, deletedAt: _d, archivedAt: _a, clocks: _k, ...fields } = upgraded;
+    const updated = await updateAccount(db, upgraded.id, { ...fields, name: 'Renamed after upgrade' }, { now });
+
+    expect(updated.name).toBe('Renamed after upgrade');
+    expect(updated.updatedAt).toBe(now.toISOString());
+    expect(updated.clocks.name! > upgraded.clocks.name!).toBe(true);
+    for (const [field, clock] of Object.entries(upgraded.clocks)) {
+      if (field !== 'name') expect(updated.clocks[field], field).toBe(clock);
+    }
+    const outbox = await db.outbox.orderBy('seq').toArray();
+    expect(outbox).toHaveLength(2);
+    expect(outbox[1]).toMatchObject({ op: 'update', recordId: upgraded.id, patch: { name: 'Renamed after upgrade' }, hlc: updated.clocks.name });
+    // The device id version 1 recorded is the clock's node
+    expect(parseHlc(updated.clocks.name!).node).toBe('abcdef0123456789');
+
+    // An unchanged save of the upgraded record writes nothing
+    const before = await db.outbox.count();
+    await updateAccount(db, upgraded.id, { ...fields, name: 'Renamed after upgrade' }, { now: new Date(now.getTime() + 1000) });
+    expect(await db.outbox.count()).toBe(before);
+
+    const archived = await archiveAccount(db, upgraded.id, { now: new Date(now.getTime() + 2000) });
+    expect(archived.archivedAt).toBe(new Date(now.getTime() + 2000).toISOString());
+    expect(await db.accounts.count()).toBe(1);
+  });
+
+  it('opens an already-upgraded database again without touching it', async () => {
+    const name = uniqueName();
+    await writeVersion1(name, [v1Account(0)]);
+    const first = await openLatest(name);
+    const afterUpgrade = await first.accounts.toArray();
+    first.close();
+    const second = await openLatest(name);
+    expect(await second.accounts.toArray()).toEqual(afterUpgrade);
+  });
+
+  it('a fresh database opens straight at the latest version', async () => {
+    const db = await openLatest(uniqueName());
+    expect(db.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
+    expect(await db.accounts.count()).toBe(0);
+    const account: Account | undefined = await db.accounts.get('nothing');
+    expect(account).toBeUndefined();
+  });
+});
