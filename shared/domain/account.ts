@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { businessCalendarSchema, timeZoneSchema } from '../calendar/business-calendar';
-import { domainNameSchema, ipAddressSchema } from './network';
+import { canonicalIp, domainNameSchema, ipAddressSchema } from './network';
 import { recordMetaSchema } from './record';
 
 /**
@@ -66,7 +66,7 @@ function checkAccount(a: z.infer<typeof accountFieldsObject>, ctx: z.RefinementC
     const seen = new Set<string>();
     a.ipPools.forEach((pool, p) =>
       pool.ips.forEach((ip, i) => {
-        const key = ip.toLowerCase();
+        const key = canonicalIp(ip);
         if (seen.has(key)) ctx.addIssue({ code: 'custom', message: 'ip.duplicate', path: ['ipPools', p, 'ips', i] });
         seen.add(key);
       }),

@@ -15,3 +15,23 @@ export const domainNameSchema = z
 export function ipVersion(address: string): 4 | 6 {
   return address.includes(':') ? 6 : 4;
 }
+
+/**
+ * One spelling per address, for comparing: IPv6 expanded to eight 4-digit
+ * groups (so 2001:db8::1 equals 2001:0db8:0:0:0:0:0:1), IPv4 as is.
+ */
+export function canonicalIp(address: string): string {
+  const text = address.trim().toLowerCase();
+  if (!text.includes(':')) return text;
+  let groups = text;
+  const v4 = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(groups);
+  if (v4) {
+    const [a, b, c, d] = v4.slice(1).map(Number) as [number, number, number, number];
+    groups = groups.slice(0, v4.index) + `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head = '', tail] = groups.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const middle = tail === undefined ? [] : Array<string>(8 - left.length - right.length).fill('0');
+  return [...left, ...middle, ...right].map((g) => g.padStart(4, '0')).join(':');
+}

@@ -8,7 +8,7 @@ import {
   type AccountFields,
   type Contact,
 } from '@shared/domain/account';
-import { domainNameSchema, ipAddressSchema, ipVersion } from '@shared/domain/network';
+import { canonicalIp, domainNameSchema, ipAddressSchema, ipVersion } from '@shared/domain/network';
 
 const uuid = () => crypto.randomUUID();
 
@@ -72,11 +72,12 @@ describe('accountFieldsSchema', () => {
   it('refuses the same IP twice in one account, across pools and letter case', () => {
     const pools = [
       { id: uuid(), name: 'a', ips: ['192.0.2.1', '2001:db8::a'] },
-      { id: uuid(), name: 'b', ips: ['192.0.2.2', '2001:DB8::A', '192.0.2.1'] },
+      { id: uuid(), name: 'b', ips: ['192.0.2.2', '2001:DB8::A', '192.0.2.1', '2001:0db8:0:0:0:0:0:000a'] },
     ];
     expect(issues(fields({ ipPools: pools }))).toEqual([
       ['ipPools.1.ips.1', 'ip.duplicate'],
       ['ipPools.1.ips.2', 'ip.duplicate'],
+      ['ipPools.1.ips.3', 'ip.duplicate'],
     ]);
   });
 
@@ -208,5 +209,14 @@ describe('account helpers', () => {
     expect(primaryContact(a)?.name).toBe('Main');
     expect(primaryContact({ contacts: [contact({ name: 'First' }), contact({ name: 'Second' })] })?.name).toBe('First');
     expect(primaryContact({ contacts: [] })).toBeUndefined();
+  });
+});
+
+describe('canonicalIp', () => {
+  it('spells equal IPv6 addresses alike and leaves IPv4 alone', () => {
+    expect(canonicalIp('2001:db8::1')).toBe(canonicalIp('2001:0DB8:0:0:0:0:0:1'));
+    expect(canonicalIp('::ffff:192.0.2.1')).toBe(canonicalIp('0:0:0:0:0:ffff:c000:201'));
+    expect(canonicalIp('2001:db8::1')).not.toBe(canonicalIp('2001:db8::2'));
+    expect(canonicalIp('192.0.2.1')).toBe('192.0.2.1');
   });
 });
