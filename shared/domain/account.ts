@@ -59,21 +59,36 @@ const accountFieldsObject = z.object({
     notes: trimmed(20_000),
 });
 
-function checkAccount(a: z.infer<typeof accountFieldsObject>, ctx: z.RefinementCtx) {
-    if (a.contacts.filter((c) => c.primary).length > 1) {
-      ctx.addIssue({ code: 'custom', message: 'contact.onePrimary', path: ['contacts'] });
-    }
-    const seen = new Set<string>();
-    a.ipPools.forEach((pool, p) =>
-      pool.ips.forEach((ip, i) => {
-        const key = canonicalIp(ip);
-        if (seen.has(key)) ctx.addIssue({ code: 'custom', message: 'ip.duplicate', path: ['ipPools', p, 'ips', i] });
-        seen.add(key);
-      }),
-    );
-    if (a.calendar.timeZone !== a.timeZone) {
-      ctx.addIssue({ code: 'custom', message: 'calendar.zoneMismatch', path: ['calendar', 'timeZone'] });
-    }
+type CrossFieldInput = {
+  timeZone: string;
+  calendar: { timeZone: string };
+  contacts: { primary: boolean }[];
+  ipPools: { ips: string[] }[];
+};
+export type AccountIssue = { path: (string | number)[]; message: string };
+
+/**
+ * The rules that span fields: one primary contact, no IP twice, business
+ * hours in the account's zone. Exported so a form can report them together
+ * with field errors (zod skips refinements while fields are invalid).
+ */
+export function crossFieldIssues(a: CrossFieldInput): AccountIssue[] {
+  const issues: AccountIssue[] = [];
+  if (a.contacts.filter((c) => c.primary).length > 1) issues.push({ path: ['contacts'], message: 'contact.onePrimary' });
+  const seen = new Set<string>();
+  a.ipPools.forEach((pool, p) =>
+    pool.ips.forEach((ip, i) => {
+      const key = canonicalIp(ip);
+      if (seen.has(key)) issues.push({ path: ['ipPools', p, 'ips', i], message: 'ip.duplicate' });
+      seen.add(key);
+    }),
+  );
+  if (a.calendar.timeZone !== a.timeZone) issues.push({ path: ['calendar', 'timeZone'], message: 'calendar.zoneMismatch' });
+  return issues;
+}
+
+function checkAccount(a: CrossFieldInput, ctx: z.RefinementCtx) {
+  for (const issue of crossFieldIssues(a)) ctx.addIssue({ code: 'custom', ...issue });
 }
 
 export const accountFieldsSchema = accountFieldsObject.superRefine(checkAccount);

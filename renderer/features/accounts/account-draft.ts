@@ -1,4 +1,4 @@
-import { accountFieldsSchema, type Account, type AccountFields, type Contact } from '@shared/domain/account';
+import { accountFieldsSchema, crossFieldIssues, type Account, type AccountFields, type Contact } from '@shared/domain/account';
 import type { BusinessWindow } from '@shared/calendar/business-calendar';
 import { newId } from '@shared/ids';
 
@@ -87,9 +87,9 @@ export function toFields(draft: AccountDraft): { ok: true; fields: AccountFields
   };
   const parsed = accountFieldsSchema.safeParse(candidate);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const key = draftPath(issue.path);
-      errors[key] ??= issue.message;
+    // Cross-field rules too, so every problem shows at once, not one round at a time.
+    for (const issue of [...parsed.error.issues, ...crossFieldIssues(candidate)]) {
+      errors[draftPath(issue.path)] ??= issue.message;
     }
   }
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
