@@ -14,10 +14,10 @@ const COLUMNS: { key: AccountSortKey | null; id: string; width: string }[] = [
   { key: null, id: 'domain', width: 'minmax(160px, 1.4fr)' },
   { key: null, id: 'contact', width: 'minmax(150px, 1.3fr)' },
   { key: 'ownerTam', id: 'owner', width: 'minmax(120px, 1fr)' },
-  { key: 'tier', id: 'tier', width: '100px' },
+  { key: 'tier', id: 'tier', width: '96px' },
   { key: 'timeZone', id: 'timeZone', width: 'minmax(130px, 1fr)' },
-  { key: 'dailyVolume', id: 'volume', width: '110px' },
-  { key: null, id: 'tags', width: 'minmax(120px, 1fr)' },
+  { key: 'dailyVolume', id: 'volume', width: '140px' },
+  { key: null, id: 'tags', width: 'minmax(140px, 1.3fr)' },
 ];
 const GRID = COLUMNS.map((c) => c.width).join(' ');
 const ROW_HEIGHT = 36;

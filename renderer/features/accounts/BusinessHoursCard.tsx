@@ -29,7 +29,7 @@ export function BusinessHoursCard({ account, settings }: { account: Account; set
   const upcomingHolidays = account.calendar.holidays.filter((h) => h >= now.toISOString().slice(0, 10)).slice(0, 4);
 
   return (
-    <section className="card" aria-labelledby="hours-card">
+    <section className="card wide" aria-labelledby="hours-card">
       <h2 id="hours-card">{t('hours.title')}</h2>
       <p role="status" style={{ margin: 0 }}>
         {status.open ? (

@@ -11,7 +11,7 @@ export function TimeZonePicker({ label, value, onChange, error, description }: P
   return (
     <ComboBox
       className="field"
-      items={zones}
+      defaultItems={zones}
       selectedKey={value || null}
       onSelectionChange={(key) => key !== null && onChange(String(key))}
       onInputChange={(text) => {

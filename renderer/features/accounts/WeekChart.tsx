@@ -12,7 +12,7 @@ type Props = {
 
 const DAYS: IsoDay[] = [1, 2, 3, 4, 5, 6, 7];
 const LEFT = 44;
-const WIDTH = 720;
+const WIDTH = 640;
 const ROW = 26;
 const TOP = 22;
 const hm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
@@ -32,7 +32,7 @@ export function WeekChart({ segments, now, overlay = [], title }: Props) {
         {[0, 6, 12, 18, 24].map((h) => (
           <g key={h}>
             <line x1={x(h * 60)} x2={x(h * 60)} y1={TOP - 4} y2={height - 4} stroke="var(--chart-grid)" />
-            <text x={x(h * 60)} y={12} textAnchor="middle">{`${String(h).padStart(2, '0')}:00`}</text>
+            <text x={x(h * 60)} y={12} textAnchor={h === 0 ? 'start' : h === 24 ? 'end' : 'middle'}>{`${String(h).padStart(2, '0')}:00`}</text>
           </g>
         ))}
         {DAYS.map((day, i) => (

@@ -24,7 +24,8 @@ export function WindowsEditor({ windows, onChange, errorPath, errorFor, label }:
   return (
     <div className="list-editor" role="group" aria-label={label}>
       {windows.map((w, i) => (
-        <div key={i} className="list-row" style={{ gridTemplateColumns: '1.2fr 1fr 1fr auto' }} role="group" aria-label={t('hours.window', { n: i + 1 })}>
+        // Labels show above the first row only; later rows keep them for screen readers.
+        <div key={i} className={i > 0 ? 'list-row window-row quiet-labels' : 'list-row window-row'} role="group" aria-label={t('hours.window', { n: i + 1 })}>
           <Select label={t('hours.day')} value={String(w.day)} options={dayOptions} onChange={(v) => set(i, { day: Number(v) as IsoDay })} />
           <TextField label={t('hours.start')} value={w.start} onChange={(start) => set(i, { start })} error={errorFor(`${errorPath}.${i}.start`)} placeholder="09:00" />
           <TextField label={t('hours.end')} value={w.end} onChange={(end) => set(i, { end })} error={errorFor(`${errorPath}.${i}.end`)} placeholder="17:00" />
