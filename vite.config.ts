@@ -37,7 +37,15 @@ export default defineConfig(({ command }) => ({
             build: {
               outDir: fileURLToPath(new URL('./dist-electron', import.meta.url)),
               emptyOutDir: false,
-              rollupOptions: { external: ['electron'], output: { format: 'cjs', entryFileNames: 'main.cjs' } },
+              minify: false,
+              // The plugin builds ESM libraries when package.json says "type":
+              // "module"; Electron's main and sandboxed preload need CommonJS.
+              lib: false,
+              rolldownOptions: {
+                input: fileURLToPath(new URL('./electron/main.ts', import.meta.url)),
+                external: ['electron'],
+                output: { format: 'cjs', entryFileNames: 'main.cjs' },
+              },
             },
           },
         },
@@ -48,9 +56,11 @@ export default defineConfig(({ command }) => ({
             build: {
               outDir: fileURLToPath(new URL('./dist-electron', import.meta.url)),
               emptyOutDir: false,
-              rollupOptions: {
+              lib: false,
+              rolldownOptions: {
+                input: fileURLToPath(new URL('./electron/preload.ts', import.meta.url)),
                 external: ['electron'],
-                output: { format: 'cjs', entryFileNames: 'preload.cjs', inlineDynamicImports: true },
+                output: { format: 'cjs', entryFileNames: 'preload.cjs', codeSplitting: false },
               },
             },
           },

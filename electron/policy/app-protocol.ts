@@ -3,7 +3,7 @@ import { isAppUrl } from './app-origin';
 
 export type AppRequest =
   | { kind: 'file'; filePath: string; mimeType: string; fallbackToIndex: boolean }
-  | { kind: 'refused'; status: 400 | 403 | 404; reason: string };
+  | { kind: 'refused'; status: 400 | 403; reason: string };
 
 type PathApi = Pick<typeof path, 'resolve' | 'relative' | 'isAbsolute' | 'sep' | 'extname'>;
 
@@ -31,7 +31,7 @@ export function resolveAppRequest(requestUrl: string, distRoot: string, pathApi:
   const root = pathApi.resolve(distRoot);
   const filePath = pathApi.resolve(root, relative);
   const fromRoot = pathApi.relative(root, filePath);
-  if (fromRoot === '' || fromRoot.startsWith('..') || pathApi.isAbsolute(fromRoot)) {
+  if (fromRoot.startsWith('..') || pathApi.isAbsolute(fromRoot)) {
     return { kind: 'refused', status: 403, reason: 'path traversal' };
   }
   const extension = pathApi.extname(filePath).slice(1).toLowerCase();
