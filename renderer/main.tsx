@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
@@ -7,9 +7,12 @@ import { Layout } from './app/Layout';
 import { useAppearance } from './app/use-appearance';
 import { useSettings } from './data/settings';
 import { AccountsPage } from './features/accounts/AccountsPage';
-import { AccountPage } from './features/accounts/AccountPage';
-import { AccountEditPage } from './features/accounts/AccountEditPage';
-import { SettingsPage } from './features/settings/SettingsPage';
+
+// The Accounts list is in the first bundle; other screens load when first opened.
+const AccountPage = lazy(() => import('./features/accounts/AccountPage').then((m) => ({ default: m.AccountPage })));
+const AccountEditPage = lazy(() => import('./features/accounts/AccountEditPage').then((m) => ({ default: m.AccountEditPage })));
+const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const later = (page: ReactNode) => <Suspense fallback={null}>{page}</Suspense>;
 import './ui/app.css';
 
 // Hash routes: the same URLs work from app:// in Electron, from `vite`, and
@@ -21,10 +24,10 @@ const router = createHashRouter([
     children: [
       { index: true, element: <Navigate to="/accounts" replace /> },
       { path: 'accounts', element: <AccountsPage /> },
-      { path: 'accounts/new', element: <AccountEditPage /> },
-      { path: 'accounts/:id', element: <AccountPage /> },
-      { path: 'accounts/:id/edit', element: <AccountEditPage /> },
-      { path: 'settings', element: <SettingsPage /> },
+      { path: 'accounts/new', element: later(<AccountEditPage />) },
+      { path: 'accounts/:id', element: later(<AccountPage />) },
+      { path: 'accounts/:id/edit', element: later(<AccountEditPage />) },
+      { path: 'settings', element: later(<SettingsPage />) },
       { path: '*', element: <Navigate to="/accounts" replace /> },
     ],
   },

@@ -8,7 +8,12 @@ import { z } from 'zod';
  * every IPC call with the same schema.
  */
 
-const fileName = z.string().min(1).max(255).regex(/^[^/\\:*?"<>|\u0000-\u001f]+$/, { error: 'fileName.invalid' });
+// No path separators, characters Windows forbids, or control characters.
+const fileName = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((name) => !/[/\\:*?"<>|]/.test(name) && ![...name].some((c) => c.charCodeAt(0) < 0x20), { error: 'fileName.invalid' });
 
 export const saveFileRequestSchema = z.object({
   suggestedName: fileName,

@@ -1,21 +1,26 @@
 import { Building2, Command, Settings as SettingsIcon } from 'lucide-react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { Button } from '../ui/Button';
 import { Toasts } from '../ui/Toasts';
-import { CommandPalette } from '../features/palette/CommandPalette';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { MOD } from './shortcuts';
 import { useGlobalShortcuts } from './use-global-shortcuts';
 import { useOnline } from './use-online';
 import { useUi } from './ui-store';
 
+// Loaded the first time it is opened, keeping it out of the start-up bundle.
+const CommandPalette = lazy(() => import('../features/palette/CommandPalette').then((m) => ({ default: m.CommandPalette })));
+
 /** The app shell: sidebar, top bar (connection, palette), the page, overlays. */
 export function Layout() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const online = useOnline();
-  const { setPaletteOpen, setHelpOpen } = useUi();
+  const { setPaletteOpen, setHelpOpen, paletteOpen } = useUi();
+  const [paletteUsed, setPaletteUsed] = useState(false);
+  if (paletteOpen && !paletteUsed) setPaletteUsed(true);
 
   useGlobalShortcuts((id) => {
     if (id === 'palette') setPaletteOpen(true);
@@ -60,7 +65,11 @@ export function Layout() {
           <Outlet />
         </main>
       </div>
-      <CommandPalette />
+      {paletteUsed && (
+        <Suspense fallback={null}>
+          <CommandPalette />
+        </Suspense>
+      )}
       <ShortcutsDialog />
       <Toasts />
     </div>

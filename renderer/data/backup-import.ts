@@ -1,6 +1,7 @@
 import type { Table } from 'dexie';
 import { SYNCED_TABLES, SYNCED_TABLE_NAMES, type SyncedTable } from '@shared/domain/tables';
 import type { TamDeskDb } from './db';
+import { writeScope } from './projections';
 import { createRecords, writeRecord, type WriteOptions } from './write';
 
 /**
@@ -60,10 +61,10 @@ export async function previewImport(db: TamDeskDb, tables: BackupTables): Promis
 /** Imports a validated backup in one transaction; returns what it did. */
 export async function importBackup(db: TamDeskDb, tables: BackupTables, options: WriteOptions = {}): Promise<ImportSummary> {
   const summary = emptySummary();
-  const involved = [...SYNCED_TABLE_NAMES.map((t) => db.table(t)), db.outbox, db.meta];
   // createRecords and writeRecord open their own transactions; inside this
-  // one Dexie runs them as nested transactions of it, so they commit together.
-  await db.transaction('rw', involved, async () => {
+  // one (every synced table, their projections, the outbox and the clock)
+  // Dexie runs them as nested transactions of it, so they commit together.
+  await db.transaction('rw', writeScope(db, SYNCED_TABLE_NAMES), async () => {
     for (const table of SYNCED_TABLE_NAMES) {
       const plan = await planTable(db, table, tables[table] ?? []);
       const counts = summary[table];

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Account } from '@shared/domain/account';
+import { summarizeAccount, type AccountSummary } from '@shared/domain/account-search';
 import type { SlaPolicy, SupportCase, TimelineEntry } from '@shared/domain/case';
 import type { Evidence, RemediationRequest } from '@shared/domain/remediation';
 import type { WarmupActual, WarmupPlan, WarmupPlanRevision } from '@shared/domain/warmup';
@@ -52,10 +53,22 @@ export const SCHEMA_VERSIONS = [
         });
     },
   },
+  {
+    // Version 3 adds accountSummaries: the few fields the Accounts list shows
+    // and its search text, kept beside each account in the same transaction,
+    // so that the list loads small rows instead of whole accounts.
+    version: 3,
+    stores: { accountSummaries: 'id, name' },
+    upgrade: async (tx: Transaction) => {
+      const accounts = (await tx.table('accounts').toArray()) as Account[];
+      await tx.table('accountSummaries').bulkPut(accounts.map(summarizeAccount));
+    },
+  },
 ] as const;
 
 export type TamDeskDb = Dexie & {
   accounts: EntityTable<Account, 'id'>;
+  accountSummaries: EntityTable<AccountSummary, 'id'>;
   cases: EntityTable<SupportCase, 'id'>;
   timeline: EntityTable<TimelineEntry, 'id'>;
   slaPolicies: EntityTable<SlaPolicy, 'id'>;

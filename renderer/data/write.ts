@@ -4,6 +4,7 @@ import { formatHlc, parseHlc, receive, tick, type HlcState } from '@shared/sync/
 import type { Change } from '@shared/sync/change';
 import type { SyncedTable } from '@shared/domain/tables';
 import type { TamDeskDb } from './db';
+import { writeProjections, writeScope } from './projections';
 
 /**
  * The one way to write a synced record. In a single Dexie transaction it
@@ -66,7 +67,7 @@ export async function writeRecord<T extends AnyRecord>(
   { now = new Date() }: WriteOptions = {},
 ): Promise<T> {
   const records = db.table(table) as Table<T, string>;
-  return db.transaction('rw', [records, db.outbox, db.meta], async () => {
+  return db.transaction('rw', writeScope(db, [table]), async () => {
     const existing = await records.get(id);
     if (op === 'create' ? existing : !existing) {
       throw new Error(op === 'create' ? `${table} ${id} already exists` : `${table} ${id} not found`);
@@ -90,6 +91,7 @@ export async function writeRecord<T extends AnyRecord>(
     for (const field of Object.keys(patch)) clocks[field] = hlc;
     const record = { ...(existing ?? {}), ...patch, id, updatedAt: at, clocks } as T;
     await records.put(record);
+    await writeProjections(db, table, [record]);
     await db.outbox.add({ changeId: newId(), table, recordId: id, op, patch, hlc, at });
     return record;
   });
@@ -101,7 +103,7 @@ export async function writeRecord<T extends AnyRecord>(
  */
 export async function createRecords<T extends AnyRecord>(db: TamDeskDb, table: SyncedTable, rows: T[], { now = new Date() }: WriteOptions = {}): Promise<number> {
   const records = db.table(table) as Table<T, string>;
-  return db.transaction('rw', [records, db.outbox, db.meta], async () => {
+  return db.transaction('rw', writeScope(db, [table]), async () => {
     const at = now.toISOString();
     const stamped: T[] = [];
     const changes: Change[] = [];
@@ -116,6 +118,7 @@ export async function createRecords<T extends AnyRecord>(db: TamDeskDb, table: S
     }
     await saveClock(db, clock);
     await records.bulkAdd(stamped);
+    await writeProjections(db, table, stamped);
     await db.outbox.bulkAdd(changes);
     return stamped.length;
   });

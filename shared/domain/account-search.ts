@@ -1,20 +1,53 @@
 import type { Account } from './account';
-import { accountIps } from './account';
+import { accountIps, primaryContact } from './account';
 
 /**
- * Search-as-you-type over accounts: each account is indexed once into one
- * lower-cased haystack (name, org id, domains, IPs, contacts, owner, tags);
- * a query matches when every one of its words occurs in it. Rebuilding the
- * index only when the accounts change keeps a keystroke to a string scan.
+ * The Accounts list and search-as-you-type. Each account is summarised once,
+ * when it is written, into the few fields a row shows plus one lower-cased,
+ * accent-free haystack (name, org id, domains, IPs, contacts, owner, tags,
+ * ESP). The list loads only these small summaries, and a keystroke is a
+ * string scan over them.
  */
-export type AccountIndexEntry = { account: Account; haystack: string };
+export type AccountSummary = {
+  id: string;
+  name: string;
+  orgId: string;
+  ownerTam: string;
+  tier: Account['tier'];
+  timeZone: string;
+  dailyVolume: number | null;
+  tags: string[];
+  archivedAt: string | null;
+  updatedAt: string;
+  primaryDomain: string | null;
+  domainCount: number;
+  ipCount: number;
+  primaryContact: string | null;
+  haystack: string;
+};
 
-const fold = (s: string) => s.toLocaleLowerCase('pl').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l');
+/** Lower case without diacritics, so "wisla" finds "Wisła". */
+export const foldForSearch = (s: string) =>
+  s.toLocaleLowerCase('pl').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l');
 
-export function indexAccounts(accounts: readonly Account[]): AccountIndexEntry[] {
-  return accounts.map((account) => ({
-    account,
-    haystack: fold(
+export function summarizeAccount(account: Account): AccountSummary {
+  const ips = accountIps(account);
+  return {
+    id: account.id,
+    name: account.name,
+    orgId: account.orgId,
+    ownerTam: account.ownerTam,
+    tier: account.tier,
+    timeZone: account.timeZone,
+    dailyVolume: account.dailyVolume,
+    tags: account.tags,
+    archivedAt: account.archivedAt,
+    updatedAt: account.updatedAt,
+    primaryDomain: account.sendingDomains[0]?.domain ?? null,
+    domainCount: account.sendingDomains.length,
+    ipCount: ips.length,
+    primaryContact: primaryContact(account)?.name ?? null,
+    haystack: foldForSearch(
       [
         account.name,
         account.orgId,
@@ -22,12 +55,15 @@ export function indexAccounts(accounts: readonly Account[]): AccountIndexEntry[]
         account.migratingFromEsp,
         ...account.tags,
         ...account.sendingDomains.map((d) => d.domain),
-        ...accountIps(account),
+        ...ips,
         ...account.contacts.flatMap((c) => [c.name, c.email, c.phone]),
       ].join('\u0000'),
     ),
-  }));
+  };
 }
+
+/** Summaries of whole accounts (tests, benchmarks, imports). */
+export const indexAccounts = (accounts: readonly Account[]): AccountSummary[] => accounts.map(summarizeAccount);
 
 export type AccountFilter = {
   query: string;
@@ -38,27 +74,30 @@ export type AccountFilter = {
 
 export const emptyAccountFilter: AccountFilter = { query: '', tags: [], owner: null, includeArchived: false };
 
-export function filterAccounts(index: readonly AccountIndexEntry[], filter: AccountFilter): Account[] {
-  const words = fold(filter.query).split(/\s+/).filter(Boolean);
-  const out: Account[] = [];
-  for (const { account, haystack } of index) {
-    if (!filter.includeArchived && account.archivedAt) continue;
-    if (filter.owner !== null && account.ownerTam !== filter.owner) continue;
-    if (filter.tags.length > 0 && !filter.tags.every((t) => account.tags.includes(t))) continue;
-    if (words.length > 0 && !words.every((w) => haystack.includes(w))) continue;
-    out.push(account);
+/** The summaries that pass the filter, in the order given (sort once, filter per keystroke). */
+export function filterAccounts(summaries: readonly AccountSummary[], filter: AccountFilter): AccountSummary[] {
+  const words = foldForSearch(filter.query).split(/\s+/).filter(Boolean);
+  const out: AccountSummary[] = [];
+  for (const s of summaries) {
+    if (!filter.includeArchived && s.archivedAt) continue;
+    if (filter.owner !== null && s.ownerTam !== filter.owner) continue;
+    if (filter.tags.length > 0 && !filter.tags.every((t) => s.tags.includes(t))) continue;
+    if (words.length > 0 && !words.every((w) => s.haystack.includes(w))) continue;
+    out.push(s);
   }
   return out;
 }
 
 export type AccountSortKey = 'name' | 'ownerTam' | 'tier' | 'timeZone' | 'dailyVolume' | 'updatedAt';
 export type SortDirection = 'ascending' | 'descending';
+type Sortable = Pick<AccountSummary, AccountSortKey>;
 
 const collator = new Intl.Collator('pl', { sensitivity: 'base', numeric: true });
 
-export function sortAccounts(accounts: Account[], key: AccountSortKey, direction: SortDirection): Account[] {
+/** Sorts in place and returns the list; ties fall back to the name. */
+export function sortAccounts<T extends Sortable>(accounts: T[], key: AccountSortKey, direction: SortDirection): T[] {
   const sign = direction === 'ascending' ? 1 : -1;
-  const compare = (a: Account, b: Account): number => {
+  const compare = (a: T, b: T): number => {
     if (key === 'dailyVolume') return ((a.dailyVolume ?? -1) - (b.dailyVolume ?? -1)) * sign;
     if (key === 'updatedAt') return a.updatedAt.localeCompare(b.updatedAt) * sign;
     return collator.compare(a[key], b[key]) * sign || collator.compare(a.name, b.name);

@@ -1,7 +1,7 @@
 import { chromium, type Browser } from '@playwright/test';
 import { preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { filterAccounts, indexAccounts, sortAccounts, emptyAccountFilter } from '@shared/domain/account-search';
+import { emptyAccountFilter, filterAccounts, indexAccounts, sortAccounts } from '@shared/domain/account-search';
 import { generateDemoAccounts } from '@shared/demo/generator';
 import { median, percentile, report, type Figure } from './figures';
 
@@ -33,19 +33,20 @@ afterAll(async () => {
 });
 
 test('search over 5,000 accounts, pure filter per keystroke', () => {
-  const index = indexAccounts(accounts);
+  // As the screen does it: sorted once, filtered per keystroke.
+  const sorted = sortAccounts(indexAccounts(accounts), 'name', 'ascending');
   const times: number[] = [];
   for (let round = 0; round < 30; round++) {
     for (let i = 1; i <= QUERY.length; i++) {
       const t0 = performance.now();
-      const rows = sortAccounts(filterAccounts(index, { ...emptyAccountFilter, query: QUERY.slice(0, i) }), 'name', 'ascending');
+      const rows = filterAccounts(sorted, { ...emptyAccountFilter, query: QUERY.slice(0, i) });
       times.push(performance.now() - t0);
       expect(rows.length).toBeGreaterThan(0);
     }
   }
   const m = median(times);
-  figures.push({ name: 'search filter+sort per keystroke (median, Node)', value: m, unit: 'ms', target: '< 8', met: m < 8 });
-  figures.push({ name: 'search filter+sort per keystroke (p95, Node)', value: percentile(times, 95), unit: 'ms', target: '', met: null });
+  figures.push({ name: 'search filter per keystroke over sorted summaries (median, Node)', value: m, unit: 'ms', target: '< 8', met: m < 8 });
+  figures.push({ name: 'search filter per keystroke (p95, Node)', value: percentile(times, 95), unit: 'ms', target: '', met: null });
 });
 
 test('Accounts screen with 5,000 accounts in headless Chromium', async () => {
@@ -53,20 +54,21 @@ test('Accounts screen with 5,000 accounts in headless Chromium', async () => {
   const page = await context.newPage();
   const url = `http://127.0.0.1:4174/#/accounts`;
   await page.goto(url);
-  await page.getByRole('heading', { name: 'Accounts' }).waitFor();
+  await page.getByRole('heading', { name: 'No accounts yet' }).waitFor();
   // Seed through raw IndexedDB, into the database the app itself created.
-  await page.evaluate(async (rows) => {
+  await page.evaluate(async ({ rows, summaries }) => {
     await new Promise<void>((resolve, reject) => {
       const open = indexedDB.open('tam-desk');
       open.onerror = () => reject(open.error);
       open.onsuccess = () => {
-        const tx = open.result.transaction('accounts', 'readwrite');
+        const tx = open.result.transaction(['accounts', 'accountSummaries'], 'readwrite');
         for (const row of rows) tx.objectStore('accounts').put(row);
+        for (const row of summaries) tx.objectStore('accountSummaries').put(row);
         tx.oncomplete = () => { open.result.close(); resolve(); };
         tx.onerror = () => reject(tx.error);
       };
     });
-  }, accounts);
+  }, { rows: accounts, summaries: indexAccounts(accounts) });
 
   const loads: number[] = [];
   for (let run = 0; run < 7; run++) {
@@ -74,7 +76,8 @@ test('Accounts screen with 5,000 accounts in headless Chromium', async () => {
     await page.goto(url);
     // Interactive: rows on screen and the search box ready for typing.
     const ms = await page.evaluate(async () => {
-      while (!(document.querySelectorAll('.table-body [role="row"]').length > 10 && document.querySelector('[data-search]'))) {
+      const deadline = performance.now() + 20_000;
+      while (performance.now() < deadline && !(document.querySelectorAll('.table-body [role="row"]').length > 10 && document.querySelector('[data-search]'))) {
         await new Promise((r) => requestAnimationFrame(r));
       }
       return performance.now();
@@ -103,7 +106,8 @@ test('Accounts screen with 5,000 accounts in headless Chromium', async () => {
         const t0 = performance.now();
         setValue.call(input, query.slice(0, i));
         input.dispatchEvent(new Event('input', { bubbles: true }));
-        while (count.textContent!.replace(/\D/g, '') !== String(expected[i - 1])) await yieldTask();
+        const deadline = t0 + 5_000;
+        while (performance.now() < deadline && count.textContent!.replace(/\D/g, '') !== String(expected[i - 1])) await yieldTask();
         times.push(performance.now() - t0);
         await new Promise((r) => requestAnimationFrame(r));
       }

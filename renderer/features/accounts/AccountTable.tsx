@@ -1,11 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ArrowDown, ArrowUp } from 'lucide-react';
-import { useRef, type KeyboardEvent } from 'react';
+import { memo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { Account } from '@shared/domain/account';
-import { accountIps, primaryContact } from '@shared/domain/account';
-import type { AccountSortKey } from '@shared/domain/account-search';
+import type { AccountSortKey, AccountSummary } from '@shared/domain/account-search';
 import { useAccountsUi } from './accounts-store';
 import { formatNumber } from './format';
 
@@ -27,7 +25,7 @@ const ROW_HEIGHT = 36;
  * it stays smooth with thousands of accounts; ARIA row counts and indexes
  * tell a screen reader where it is in the whole list.
  */
-export function AccountTable({ accounts }: { accounts: Account[] }) {
+export const AccountTable = memo(function AccountTable({ accounts }: { accounts: AccountSummary[] }) {
   const { t, i18n } = useTranslation('accounts');
   const navigate = useNavigate();
   const { sort, sortBy } = useAccountsUi();
@@ -78,8 +76,6 @@ export function AccountTable({ accounts }: { accounts: Account[] }) {
         <div role="rowgroup" className="table-body" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const a = accounts[item.index]!;
-            const contact = primaryContact(a);
-            const ips = accountIps(a);
             return (
               <div
                 key={a.id}
@@ -96,11 +92,12 @@ export function AccountTable({ accounts }: { accounts: Account[] }) {
                   <Link to={`/accounts/${a.id}`} onKeyDown={(e) => onRowKey(e as unknown as KeyboardEvent<HTMLDivElement>, item.index)}>{a.name}</Link>
                   {a.archivedAt && <span className="badge archived" style={{ marginLeft: 6 }}>{t('archived')}</span>}
                 </div>
-                <div role="cell" title={[...a.sendingDomains.map((d) => d.domain), ...ips].join(', ')}>
-                  {a.sendingDomains[0]?.domain ?? <span className="faint">—</span>}
-                  {ips.length > 0 && <span className="faint"> · {t('ipCount', { count: ips.length })}</span>}
+                <div role="cell">
+                  {a.primaryDomain ?? <span className="faint">—</span>}
+                  {a.domainCount > 1 && <span className="faint"> +{a.domainCount - 1}</span>}
+                  {a.ipCount > 0 && <span className="faint"> · {t('ipCount', { count: a.ipCount })}</span>}
                 </div>
-                <div role="cell">{contact ? contact.name : <span className="faint">—</span>}</div>
+                <div role="cell">{a.primaryContact ?? <span className="faint">—</span>}</div>
                 <div role="cell">{a.ownerTam || <span className="faint">—</span>}</div>
                 <div role="cell">{t(`tier.${a.tier}`)}</div>
                 <div role="cell">{a.timeZone}</div>
@@ -113,4 +110,4 @@ export function AccountTable({ accounts }: { accounts: Account[] }) {
       </div>
     </div>
   );
-}
+});

@@ -1,2 +1,33 @@
 export const palette = {
+  title: 'Command palette',
+  label: 'Command palette',
+  placeholder: 'Jump to an account or action…',
+  results: 'Results',
+  empty: 'Nothing matches. Try an account name, domain, org ID or IP.',
+  loading: 'Loading accounts…',
+  more: 'Showing {{shown}} of {{total}} accounts: type to narrow.',
+  group: { actions: 'Actions', accounts: 'Accounts' },
+  action: {
+    newAccount: 'New account',
+    goAccounts: 'Go to Accounts',
+    goSettings: 'Go to Settings',
+    shortcuts: 'Keyboard shortcuts',
+    loadDemo: 'Load demo data',
+    exportBackup: 'Export backup',
+    importBackup: 'Import backup',
+    switchLanguage: 'Switch to {{language}}',
+    theme: { system: 'Theme: System', light: 'Theme: Light', dark: 'Theme: Dark' },
+  },
+  // Extra words an action is found by, besides its label.
+  keywords: {
+    newAccount: 'create add customer',
+    goAccounts: 'list customers',
+    goSettings: 'preferences options working hours time zone',
+    shortcuts: 'help keys',
+    loadDemo: 'sample example',
+    exportBackup: 'save download json',
+    importBackup: 'restore open json',
+    switchLanguage: 'language polish english polski',
+    theme: 'appearance colour color mode',
+  },
 } as const;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { emptyAccountFields, type Account, type AccountFields, type Contact } from '@shared/domain/account';
-import { emptyAccountFilter, filterAccounts, indexAccounts, type AccountFilter } from '@shared/domain/account-search';
+import { emptyAccountFilter, filterAccounts, indexAccounts, summarizeAccount, type AccountFilter } from '@shared/domain/account-search';
 import { generateDemoAccounts } from '@shared/demo/generator';
 import { parseHlc } from '@shared/sync/hlc';
 import { openDb, type TamDeskDb } from '../../../renderer/data/db';
@@ -55,7 +55,12 @@ function fields(over: Partial<AccountFields> = {}): AccountFields {
 
 /** Everything the repository could have written. */
 async function snapshot(db: TamDeskDb) {
-  return { accounts: await db.accounts.toArray(), outbox: await db.outbox.toArray(), meta: await db.meta.toArray() };
+  return {
+    accounts: await db.accounts.toArray(),
+    summaries: await db.accountSummaries.toArray(),
+    outbox: await db.outbox.toArray(),
+    meta: await db.meta.toArray(),
+  };
 }
 
 /** The ValidationError a promise rejects with. */
@@ -260,7 +265,7 @@ describe('archiveAccount / restoreAccount', () => {
   it('refuses to archive an unknown account', async () => {
     const db = freshDb();
     await expect(archiveAccount(db, crypto.randomUUID())).rejects.toThrow(/not found/);
-    expect(await snapshot(db)).toEqual({ accounts: [], outbox: [], meta: [] });
+    expect(await snapshot(db)).toEqual({ accounts: [], summaries: [], outbox: [], meta: [] });
   });
 });
 
@@ -279,7 +284,7 @@ describe('validation', () => {
     const error = await validationError(createAccount(db, fields(over)));
     expect(error.issues.map((i) => [i.path.join('.'), i.message])).toContainEqual([path, message]);
     expect(error.message).toContain(path);
-    expect(await snapshot(db)).toEqual({ accounts: [], outbox: [], meta: [] });
+    expect(await snapshot(db)).toEqual({ accounts: [], summaries: [], outbox: [], meta: [] });
   });
 
   it.each(cases)('refuses %s on update, leaving the record and outbox as they were', async (_label, over, path, message) => {
@@ -297,7 +302,35 @@ describe('validation', () => {
     demo[7] = { ...demo[7]!, name: '' };
     const error = await validationError(addAccounts(db, demo));
     expect(error.issues.map((i) => i.path.join('.'))).toContain('name');
-    expect(await snapshot(db)).toEqual({ accounts: [], outbox: [], meta: [] });
+    expect(await snapshot(db)).toEqual({ accounts: [], summaries: [], outbox: [], meta: [] });
+  });
+});
+
+describe('the list summary of each account', () => {
+  it('is written and rewritten with the account, and matches it', async () => {
+    const db = freshDb();
+    const created = await createAccount(db, fields({ name: 'Summarised' }), { now: T0 });
+    expect(await db.accountSummaries.get(created.id)).toEqual(summarizeAccount(created));
+    const renamed = await updateAccount(db, created.id, fields({ name: 'Renamed' }), { now: later(1000) });
+    expect(await db.accountSummaries.get(created.id)).toEqual(summarizeAccount(renamed));
+    const archived = await archiveAccount(db, created.id, { now: later(2000) });
+    expect((await db.accountSummaries.get(created.id))?.archivedAt).toBe(archived.archivedAt);
+    await addAccounts(db, generateDemoAccounts({ count: 5 }), { now: later(3000) });
+    expect(await db.accountSummaries.count()).toBe(6);
+  });
+
+  it('is not written when the outbox append fails', async () => {
+    const db = freshDb();
+    const fail = () => {
+      throw new Error('disk full');
+    };
+    db.outbox.hook('creating', fail);
+    try {
+      await expect(createAccount(db, fields({ name: 'Lost' }), { now: T0 })).rejects.toThrow(/disk full/);
+    } finally {
+      db.outbox.hook('creating').unsubscribe(fail);
+    }
+    expect(await db.accountSummaries.count()).toBe(0);
   });
 });
 
@@ -349,7 +382,7 @@ describe('atomicity: the record and its outbox entry are written together or not
     const demo = generateDemoAccounts({ count: 20 });
     const batch = [...demo, { ...demo[3]!, name: 'A copy with the same id' }];
     await expect(addAccounts(db, batch, { now: T0 })).rejects.toThrow();
-    expect(await snapshot(db)).toEqual({ accounts: [], outbox: [], meta: [] });
+    expect(await snapshot(db)).toEqual({ accounts: [], summaries: [], outbox: [], meta: [] });
   });
 
   it('addAccounts whose outbox append fails part-way writes no record', async () => {
@@ -365,7 +398,7 @@ describe('atomicity: the record and its outbox entry are written together or not
     } finally {
       db.outbox.hook('creating').unsubscribe(failOnTenth);
     }
-    expect(await snapshot(db)).toEqual({ accounts: [], outbox: [], meta: [] });
+    expect(await snapshot(db)).toEqual({ accounts: [], summaries: [], outbox: [], meta: [] });
   });
 });
 

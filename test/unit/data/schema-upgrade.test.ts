@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import type { Account } from '@shared/domain/account';
 import { generateDemoAccounts } from '@shared/demo/generator';
+import { summarizeAccount } from '@shared/domain/account-search';
 import { SYNCED_TABLE_NAMES } from '@shared/domain/tables';
 import { parseHlc } from '@shared/sync/hlc';
 import { openDb, SCHEMA_VERSIONS, type TamDeskDb } from '../../../renderer/data/db';
@@ -158,5 +159,20 @@ describe('upgrading the local database from version 1', () => {
     expect(await db.accounts.count()).toBe(0);
     const account: Account | undefined = await db.accounts.get('nothing');
     expect(account).toBeUndefined();
+  });
+});
+
+describe('upgrading from version 2', () => {
+  it('builds the list summary of every account already stored', async () => {
+    const name = uniqueName();
+    const v2 = openDb(name, 2);
+    await v2.open();
+    const accounts = generateDemoAccounts({ count: 25 });
+    await v2.table('accounts').bulkPut(accounts);
+    v2.close();
+
+    const db = await openLatest(name);
+    expect(await db.accountSummaries.count()).toBe(25);
+    for (const account of accounts) expect(await db.accountSummaries.get(account.id)).toEqual(summarizeAccount(account));
   });
 });

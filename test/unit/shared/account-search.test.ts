@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyAccountFilter, filterAccounts, indexAccounts, sortAccounts } from '@shared/domain/account-search';
+import { emptyAccountFilter, filterAccounts, indexAccounts, sortAccounts, summarizeAccount } from '@shared/domain/account-search';
 import { emptyAccountFields, type Account } from '@shared/domain/account';
 
 let n = 0;
@@ -17,7 +17,7 @@ function account(over: Partial<Account>): Account {
   };
 }
 
-const names = (accounts: Account[]) => accounts.map((a) => a.name);
+const names = (accounts: { name: string }[]) => accounts.map((a) => a.name);
 
 describe('sortAccounts', () => {
   it('sorts names the Polish way, numbers by value, case-insensitively', () => {
@@ -73,5 +73,28 @@ describe('filterAccounts', () => {
     expect(names(filterAccounts(index, { ...emptyAccountFilter, owner: 'Ewa Lis', includeArchived: true }))).toEqual(['Żuraw Łączność S.A.', 'Old Account']);
     expect(names(filterAccounts(index, { ...emptyAccountFilter, tags: ['retail', 'b2c'] }))).toEqual(['Northwind Retail Inc.']);
     expect(names(filterAccounts(index, { ...emptyAccountFilter, tags: ['retail', 'fintech'] }))).toEqual([]);
+  });
+});
+
+describe('summarizeAccount', () => {
+  it('keeps what a row shows and finds the account by anything a TAM would type', () => {
+    const a = account({
+      name: 'Wisła Media Sp. z o.o.',
+      orgId: 'ORG-123456',
+      sendingDomains: [
+        { id: '01932c4e-7d1a-7cc3-9e3b-100000000001', domain: 'wisla-media.example.com' },
+        { id: '01932c4e-7d1a-7cc3-9e3b-100000000002', domain: 'news.wisla-media.example.com' },
+      ],
+      ipPools: [{ id: '01932c4e-7d1a-7cc3-9e3b-100000000003', name: 'default', ips: ['192.0.2.7', '2001:db8::7'] }],
+      contacts: [
+        { id: '01932c4e-7d1a-7cc3-9e3b-100000000004', name: 'Ewa Łęcka', role: 'billing', email: 'ewa@wisla-media.example.com', phone: '', primary: false },
+        { id: '01932c4e-7d1a-7cc3-9e3b-100000000005', name: 'Jan Kos', role: 'technical', email: '', phone: '+48 600 100 200', primary: true },
+      ],
+    });
+    const s = summarizeAccount(a);
+    expect(s).toMatchObject({ id: a.id, name: a.name, primaryDomain: 'wisla-media.example.com', domainCount: 2, ipCount: 2, primaryContact: 'Jan Kos' });
+    const find = (query: string) => filterAccounts([s], { ...emptyAccountFilter, query }).length;
+    for (const q of ['wisla', 'WISŁA', 'org-123456', 'news.wisla', '192.0.2.7', '2001:db8::7', 'lecka', 'ewa@', '600 100']) expect(find(q), q).toBe(1);
+    expect(find('gdansk')).toBe(0);
   });
 });
