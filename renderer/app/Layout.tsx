@@ -1,12 +1,14 @@
 import { Building2, Command, Settings as SettingsIcon } from 'lucide-react';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { NavLink, Outlet } from 'react-router';
 import { Button } from '../ui/Button';
 import { Toasts } from '../ui/Toasts';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { MOD } from './shortcuts';
+import { useAppCommands } from './use-app-commands';
 import { useGlobalShortcuts } from './use-global-shortcuts';
+import { useMenuCommands } from './use-menu-commands';
 import { useOnline } from './use-online';
 import { useUi } from './ui-store';
 
@@ -16,21 +18,19 @@ const CommandPalette = lazy(() => import('../features/palette/CommandPalette').t
 /** The app shell: sidebar, top bar (connection, palette), the page, overlays. */
 export function Layout() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const online = useOnline();
   const { setPaletteOpen, setHelpOpen, paletteOpen } = useUi();
   const [paletteUsed, setPaletteUsed] = useState(false);
   if (paletteOpen && !paletteUsed) setPaletteUsed(true);
 
+  const run = useAppCommands();
   useGlobalShortcuts((id) => {
-    if (id === 'palette') setPaletteOpen(true);
-    else if (id === 'help') setHelpOpen(true);
-    else if (id === 'newAccount') navigate('/accounts/new');
-    else if (id === 'goAccounts') navigate('/accounts');
-    else if (id === 'goSettings') navigate('/settings');
+    if (id === 'help') run('shortcuts');
     else if (id === 'search') document.querySelector<HTMLInputElement>('[data-search]')?.focus();
     else if (id === 'editAccount') document.querySelector<HTMLElement>('[data-shortcut="edit"]')?.click();
+    else if (id !== 'save') run(id);
   });
+  useMenuCommands(run);
 
   return (
     <div className="shell">

@@ -1,4 +1,4 @@
-import { HOST_GLOBAL, type HostApi } from '@shared/host';
+import { HOST_GLOBAL, type HostApi, type MenuCommand } from '@shared/host';
 import { webHost } from './web';
 
 // Declaration merging needs an interface here.
@@ -11,3 +11,8 @@ declare global {
 
 /** The host the app runs in: Electron's preload when present, else the browser. */
 export const host: HostApi = window[HOST_GLOBAL] ?? webHost;
+
+/** Subscribes to the desktop menu's commands; a no-op in the browser. Returns the unsubscribe. */
+export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+  return host.onMenuCommand?.(listener) ?? (() => {});
+}

@@ -9,7 +9,7 @@ import { toFields, type AccountDraft, type DraftErrors } from './account-draft';
 import { BusinessHoursEditor } from './BusinessHoursEditor';
 import { ContactsEditor } from './ContactsEditor';
 import { SendingSetupEditor } from './SendingSetupEditor';
-import { TimeZonePicker } from './TimeZonePicker';
+import { TimeZonePicker } from '../../ui/TimeZonePicker';
 
 type Props = {
   initial: AccountDraft;

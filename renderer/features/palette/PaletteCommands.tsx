@@ -18,14 +18,10 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { sortAccounts } from '@shared/domain/account-search';
-import { useUi } from '../../app/ui-store';
+import { useAppCommands } from '../../app/use-app-commands';
 import { db } from '../../data/database';
-import { saveSettings, useSettings } from '../../data/settings';
+import { useSettings } from '../../data/settings';
 import { intlLocale } from '../../i18n';
-import { showToast } from '../../ui/toast';
-import { loadDemoData } from '../settings/demo-data';
-import { exportBackup } from '../settings/export-backup';
-import { useImport } from '../settings/import-store';
 import { matchAccounts } from './palette-accounts';
 import { matchActions, type ActionId, type PaletteAction } from './palette-actions';
 
@@ -43,8 +39,6 @@ const ICONS: Record<ActionId, LucideIcon> = {
   'theme:dark': Moon,
 };
 
-const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 type Props = { onClose: () => void };
 
 /**
@@ -55,8 +49,7 @@ type Props = { onClose: () => void };
 export function PaletteCommands({ onClose }: Props) {
   const { t, i18n } = useTranslation('palette');
   const navigate = useNavigate();
-  const setHelpOpen = useUi((s) => s.setHelpOpen);
-  const startImport = useImport((s) => s.start);
+  const runCommand = useAppCommands();
   const settings = useSettings();
   const descriptionPrefix = useId();
   const [search, setSearch] = useState('');
@@ -97,39 +90,7 @@ export function PaletteCommands({ onClose }: Props) {
 
   const run = (id: ActionId) => {
     onClose();
-    switch (id) {
-      case 'newAccount':
-        return navigate('/accounts/new');
-      case 'goAccounts':
-        return navigate('/accounts');
-      case 'goSettings':
-        return navigate('/settings');
-      case 'shortcuts':
-        return setHelpOpen(true);
-      case 'loadDemo':
-        return void loadDemoData(db).then(
-          (count) => showToast(t('settings:data.demo.loaded', { count })),
-          (e: unknown) => showToast(t('settings:data.demo.failed', { reason: reasonOf(e) })),
-        );
-      case 'exportBackup':
-        return void exportBackup(db).then(
-          (r) => r.saved && showToast(t('settings:backup.exported', { count: r.accounts, file: r.fileName })),
-          (e: unknown) => showToast(t('settings:backup.exportFailed', { reason: reasonOf(e) })),
-        );
-      case 'importBackup':
-        // Ask for the file first, while the keypress still counts as a user
-        // gesture; the Settings page then shows the refusal or the confirmation.
-        void startImport(t('settings:backup.openTitle'));
-        return navigate('/settings');
-      case 'switchLanguage':
-        return void saveSettings({ language: settings?.language === 'pl' ? 'en' : 'pl' });
-      case 'theme:system':
-        return void saveSettings({ theme: 'system' });
-      case 'theme:light':
-        return void saveSettings({ theme: 'light' });
-      case 'theme:dark':
-        return void saveSettings({ theme: 'dark' });
-    }
+    runCommand(id);
   };
 
   const format = new Intl.NumberFormat(intlLocale(i18n.language));

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { saveSettings, type Settings } from '../../data/settings';
 import { TextField } from '../../ui/TextField';
-import { TimeZonePicker } from './TimeZonePicker';
+import { TimeZonePicker } from '../../ui/TimeZonePicker';
 
 type Props = { settings: Settings };
 
@@ -68,8 +68,6 @@ export function ProfileSection({ settings }: Props) {
         />
         <TimeZonePicker
           label={t('you.timeZone')}
-          buttonLabel={t('you.showTimeZones')}
-          emptyText={t('you.timeZoneEmpty')}
           description={t('you.timeZoneHelp')}
           value={settings.tamTimeZone}
           onChange={changeZone}

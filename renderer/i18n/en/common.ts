@@ -3,6 +3,7 @@ export const common = {
   nav: { label: 'Main', accounts: 'Accounts', settings: 'Settings' },
   connection: { online: 'Online', offline: 'Offline: changes are kept on this device' },
   palette: { open: 'Command palette' },
+  timeZone: { show: 'Show time zones for {{label}}', empty: 'No time zone matches.' },
   help: { open: 'Shortcuts', title: 'Keyboard shortcuts' },
   shortcut: {
     palette: 'Open the command palette',

@@ -17,8 +17,6 @@ export const settings = {
     nameHelp: 'New accounts get you as their owner.',
     timeZone: 'Your time zone',
     timeZoneHelp: 'Type to filter, e.g. Warsaw or New York.',
-    timeZoneEmpty: 'No time zone matches.',
-    showTimeZones: 'Show time zones',
     saved: 'Saved',
   },
   hours: {

@@ -6,6 +6,7 @@ export const common: Catalogue<typeof en> = {
   nav: { label: 'Główna', accounts: 'Konta', settings: 'Ustawienia' },
   connection: { online: 'Online', offline: 'Offline: zmiany są zapisywane na tym urządzeniu' },
   palette: { open: 'Paleta poleceń' },
+  timeZone: { show: 'Pokaż strefy czasowe: {{label}}', empty: 'Żadna strefa nie pasuje.' },
   help: { open: 'Skróty', title: 'Skróty klawiszowe' },
   shortcut: {
     palette: 'Otwórz paletę poleceń',

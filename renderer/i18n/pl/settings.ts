@@ -17,8 +17,6 @@ export const settings: Catalogue<typeof en> = {
     nameHelp: 'Nowe konta dostają Ciebie jako opiekuna.',
     timeZone: 'Twoja strefa czasowa',
     timeZoneHelp: 'Wpisz, aby zawęzić, np. Warsaw lub New York.',
-    timeZoneEmpty: 'Żadna strefa czasowa nie pasuje.',
-    showTimeZones: 'Pokaż strefy czasowe',
     saved: 'Zapisano',
   },
   hours: {

@@ -1,13 +1,12 @@
 import { ChevronDown } from 'lucide-react';
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button, ComboBox, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Text } from 'react-aria-components';
 import { supportedTimeZones } from '@shared/calendar/business-calendar';
 
 type Zone = { id: string; name: string };
 type Props = {
   label: string;
-  buttonLabel: string;
-  emptyText: string;
   value: string;
   onChange: (zone: string) => void;
   description?: string;
@@ -17,8 +16,9 @@ type Props = {
 // "America/New_York" reads and filters as "America/New York".
 const displayName = (zone: string) => zone.replaceAll('_', ' ');
 
-/** The TAM's IANA time zone: type to filter ("warsaw", "new york"), or open the list. */
-export function TimeZonePicker({ label, buttonLabel, emptyText, value, onChange, description, error }: Props) {
+/** An IANA time-zone picker: type to filter ("warsaw", "new york"), or open the list. */
+export function TimeZonePicker({ label, value, onChange, description, error }: Props) {
+  const { t } = useTranslation();
   const zones = useMemo<Zone[]>(() => supportedTimeZones().map((id) => ({ id, name: displayName(id) })), []);
   return (
     <ComboBox
@@ -34,14 +34,14 @@ export function TimeZonePicker({ label, buttonLabel, emptyText, value, onChange,
       <Label>{label}</Label>
       <div className="combo">
         <Input />
-        <Button className="button" aria-label={buttonLabel}>
+        <Button className="button" aria-label={t('timeZone.show', { label })}>
           <ChevronDown aria-hidden />
         </Button>
       </div>
       {description && <Text slot="description" className="description">{description}</Text>}
       <FieldError className="error">{error}</FieldError>
       <Popover>
-        <ListBox renderEmptyState={() => <div className="listbox-empty">{emptyText}</div>}>
+        <ListBox renderEmptyState={() => <div className="listbox-empty">{t('timeZone.empty')}</div>}>
           {(zone: Zone) => <ListBoxItem id={zone.id} textValue={zone.name}>{zone.name}</ListBoxItem>}
         </ListBox>
       </Popover>
