@@ -4,7 +4,7 @@ import { I18nextProvider } from 'react-i18next';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import { i18n } from './i18n';
 import { Layout } from './app/Layout';
-import { useAppearance } from './app/use-appearance';
+import { applyStartAppearance, useAppearance } from './app/use-appearance';
 import { useSettings } from './data/settings';
 import { AccountsPage } from './features/accounts/AccountsPage';
 
@@ -34,12 +34,11 @@ const router = createHashRouter([
 ]);
 
 function App() {
-  const settings = useSettings();
-  useAppearance(settings);
-  // Wait for settings so the first paint is already in the right language.
-  if (!settings) return null;
+  useAppearance(useSettings());
   return <RouterProvider router={router} />;
 }
+
+applyStartAppearance();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -39,7 +39,34 @@ export async function loadSettings(): Promise<Settings> {
 export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
   const next = settingsSchema.parse({ ...(await loadSettings()), ...patch });
   await db.meta.put({ key: SETTINGS_KEY, value: next });
+  rememberAppearance(next);
   return next;
+}
+
+/**
+ * Language and theme are also mirrored in localStorage, read synchronously at
+ * start, so the first paint is already right without waiting for IndexedDB.
+ * The database stays the source of truth.
+ */
+const APPEARANCE_KEY = 'tam-desk.appearance';
+type Appearance = Pick<Settings, 'language' | 'theme'>;
+
+function rememberAppearance({ language, theme }: Appearance) {
+  try {
+    localStorage.setItem(APPEARANCE_KEY, JSON.stringify({ language, theme }));
+  } catch {
+    // Storage full or disabled: the next start just waits for the database.
+  }
+}
+
+export function initialAppearance(): Appearance {
+  const fallback = defaultSettings();
+  try {
+    const parsed = settingsSchema.pick({ language: true, theme: true }).safeParse(JSON.parse(localStorage.getItem(APPEARANCE_KEY) ?? 'null'));
+    return parsed.success ? parsed.data : { language: fallback.language, theme: fallback.theme };
+  } catch {
+    return { language: fallback.language, theme: fallback.theme };
+  }
 }
 
 /** Live settings; `undefined` only while the first read is in flight. */
