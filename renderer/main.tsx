@@ -3,16 +3,22 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import { i18n } from './i18n';
-import { Layout } from './app/Layout';
+import { Layout, loadCommandPalette } from './app/Layout';
+import { RouteError } from './app/RouteError';
 import { applyStartAppearance, useAppearance } from './app/use-appearance';
 import { useSettings } from './data/settings';
 import { AccountsPage } from './features/accounts/AccountsPage';
 
-// The Accounts list is in the first bundle; other screens load when first opened.
-const AccountPage = lazy(() => import('./features/accounts/AccountPage').then((m) => ({ default: m.AccountPage })));
-const AccountEditPage = lazy(() => import('./features/accounts/AccountEditPage').then((m) => ({ default: m.AccountEditPage })));
-const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+// The Accounts list is in the first bundle; the other screens are fetched
+// once the first screen has painted, so they open at once later, offline too.
+const loadAccountPage = () => import('./features/accounts/AccountPage');
+const loadAccountEditPage = () => import('./features/accounts/AccountEditPage');
+const loadSettingsPage = () => import('./features/settings/SettingsPage');
+const AccountPage = lazy(() => loadAccountPage().then((m) => ({ default: m.AccountPage })));
+const AccountEditPage = lazy(() => loadAccountEditPage().then((m) => ({ default: m.AccountEditPage })));
+const SettingsPage = lazy(() => loadSettingsPage().then((m) => ({ default: m.SettingsPage })));
 const later = (page: ReactNode) => <Suspense fallback={null}>{page}</Suspense>;
+const prefetchScreens = () => Promise.all([loadAccountPage(), loadAccountEditPage(), loadSettingsPage(), loadCommandPalette()]);
 import './ui/app.css';
 
 // Hash routes: the same URLs work from app:// in Electron, from `vite`, and
@@ -21,6 +27,7 @@ const router = createHashRouter([
   {
     path: '/',
     element: <Layout />,
+    errorElement: <RouteError />,
     children: [
       { index: true, element: <Navigate to="/accounts" replace /> },
       { path: 'accounts', element: <AccountsPage /> },
@@ -39,6 +46,8 @@ function App() {
 }
 
 applyStartAppearance();
+const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 200));
+idle(() => void prefetchScreens().catch(() => undefined));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

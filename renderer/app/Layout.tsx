@@ -13,7 +13,8 @@ import { useOnline } from './use-online';
 import { useUi } from './ui-store';
 
 // Loaded the first time it is opened, keeping it out of the start-up bundle.
-const CommandPalette = lazy(() => import('../features/palette/CommandPalette').then((m) => ({ default: m.CommandPalette })));
+export const loadCommandPalette = () => import('../features/palette/CommandPalette');
+const CommandPalette = lazy(() => loadCommandPalette().then((m) => ({ default: m.CommandPalette })));
 
 /** The app shell: sidebar, top bar (connection, palette), the page, overlays. */
 export function Layout() {

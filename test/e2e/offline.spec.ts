@@ -101,15 +101,11 @@ test('works offline: the top bar says so; navigate, create, edit and search with
 });
 
 test('a screen opened for the first time after the connection dropped still opens (web host)', async ({ page, context }) => {
-  // Known bug, expected to fail until fixed: Settings, the account page and
-  // form, and the palette are lazy chunks (renderer/main.tsx,
-  // renderer/app/Layout.tsx) fetched on first use, so offline the import fails
-  // and react-router replaces the whole app with its developer error page
-  // ("Unexpected Application Error!"). Fix: prefetch the chunks once the app
-  // has painted, and give the routes an errorElement. Remove this line then.
-  test.fail(true, 'lazy screen chunks are not prefetched; an offline first visit shows the router error page');
+  // Settings, the account page and form, and the palette are separate chunks;
+  // the app fetches them once it has painted, so they open offline too.
   await open(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
   await context.setOffline(true);
   await navLink(page, 'Settings').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible({ timeout: 3_000 });

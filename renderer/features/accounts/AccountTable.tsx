@@ -8,14 +8,14 @@ import { useAccountsUi } from './accounts-store';
 import { formatNumber } from './format';
 
 const COLUMNS: { key: AccountSortKey | null; id: string; width: string }[] = [
-  { key: 'name', id: 'name', width: 'minmax(220px, 2.2fr)' },
-  { key: null, id: 'domain', width: 'minmax(160px, 1.4fr)' },
-  { key: null, id: 'contact', width: 'minmax(150px, 1.3fr)' },
-  { key: 'ownerTam', id: 'owner', width: 'minmax(120px, 1fr)' },
-  { key: 'tier', id: 'tier', width: '96px' },
-  { key: 'timeZone', id: 'timeZone', width: 'minmax(130px, 1fr)' },
-  { key: 'dailyVolume', id: 'volume', width: '140px' },
-  { key: null, id: 'tags', width: 'minmax(140px, 1.3fr)' },
+  { key: 'name', id: 'name', width: 'minmax(190px, 2.2fr)' },
+  { key: null, id: 'domain', width: 'minmax(150px, 1.4fr)' },
+  { key: null, id: 'contact', width: 'minmax(130px, 1.2fr)' },
+  { key: 'ownerTam', id: 'owner', width: 'minmax(110px, 1fr)' },
+  { key: 'tier', id: 'tier', width: '90px' },
+  { key: 'timeZone', id: 'timeZone', width: 'minmax(120px, 1fr)' },
+  { key: 'dailyVolume', id: 'volume', width: 'minmax(120px, 0.8fr)' },
+  { key: null, id: 'tags', width: 'minmax(110px, 1.2fr)' },
 ];
 const GRID = COLUMNS.map((c) => c.width).join(' ');
 const ROW_HEIGHT = 36;
@@ -35,6 +35,8 @@ export const AccountTable = memo(function AccountTable({ accounts }: { accounts:
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    // The header row sits above the rows inside the same scroll area.
+    scrollMargin: ROW_HEIGHT,
   });
 
   const onRowKey = (e: KeyboardEvent<HTMLDivElement>, index: number) => {
@@ -52,27 +54,27 @@ export const AccountTable = memo(function AccountTable({ accounts }: { accounts:
 
   return (
     <div className="table" role="table" aria-label={t('table.label')} aria-rowcount={accounts.length + 1}>
-      <div role="rowgroup">
-        <div className="table-row table-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: GRID }}>
-          {COLUMNS.map((c) => {
-            const sorted = c.key && sort.key === c.key ? sort.direction : undefined;
-            return (
-              <div key={c.id} role="columnheader" aria-sort={c.key ? (sorted ?? 'none') : undefined}>
-                {c.key ? (
-                  <button type="button" onClick={() => sortBy(c.key!)}>
-                    {t(`column.${c.id}`)}
-                    {sorted === 'ascending' && <ArrowUp size={12} aria-hidden />}
-                    {sorted === 'descending' && <ArrowDown size={12} aria-hidden />}
-                  </button>
-                ) : (
-                  t(`column.${c.id}`)
-                )}
-              </div>
-            );
-          })}
-        </div>
-      </div>
       <div className="table-scroll" ref={scrollRef}>
+        <div role="rowgroup" className="table-head-group">
+          <div className="table-row table-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: GRID }}>
+            {COLUMNS.map((c) => {
+              const sorted = c.key && sort.key === c.key ? sort.direction : undefined;
+              return (
+                <div key={c.id} role="columnheader" aria-sort={c.key ? (sorted ?? 'none') : undefined}>
+                  {c.key ? (
+                    <button type="button" onClick={() => sortBy(c.key!)}>
+                      {t(`column.${c.id}`)}
+                      {sorted === 'ascending' && <ArrowUp size={12} aria-hidden />}
+                      {sorted === 'descending' && <ArrowDown size={12} aria-hidden />}
+                    </button>
+                  ) : (
+                    t(`column.${c.id}`)
+                  )}
+                </div>
+              );
+            })}
+          </div>
+        </div>
         <div role="rowgroup" className="table-body" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const a = accounts[item.index]!;
@@ -86,7 +88,7 @@ export const AccountTable = memo(function AccountTable({ accounts }: { accounts:
                 className="table-row"
                 onKeyDown={(e) => onRowKey(e, item.index)}
                 onDoubleClick={() => navigate(`/accounts/${a.id}`)}
-                style={{ gridTemplateColumns: GRID, position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}
+                style={{ gridTemplateColumns: GRID, position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start - ROW_HEIGHT}px)` }}
               >
                 <div role="cell">
                   <Link to={`/accounts/${a.id}`} onKeyDown={(e) => onRowKey(e as unknown as KeyboardEvent<HTMLDivElement>, item.index)}>{a.name}</Link>

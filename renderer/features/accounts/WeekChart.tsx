@@ -38,7 +38,7 @@ export function WeekChart({ segments, now, overlay = [], title }: Props) {
         {DAYS.map((day, i) => (
           <g key={day} transform={`translate(0 ${TOP + i * ROW})`}>
             <text x={0} y={ROW / 2 + 4}>{t(`dayShort.${day}`)}</text>
-            <rect x={x(0)} y={4} width={x(1440) - x(0)} height={ROW - 8} rx={3} fill="var(--bg-sunken)" />
+            <rect x={x(0)} y={4} width={x(1440) - x(0)} height={ROW - 8} rx={3} fill="var(--chart-track)" />
             {overlay.filter((s) => s.day === day).map((s, k) => (
               <rect key={`o${k}`} x={x(s.startMinute)} y={ROW - 7} width={Math.max(1, x(s.endMinute) - x(s.startMinute))} height={3} fill="var(--text-faint)" />
             ))}

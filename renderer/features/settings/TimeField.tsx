@@ -9,20 +9,24 @@ type Props = {
   error?: string | undefined;
 };
 
-/** A time of day (HH:mm) in the working-hours grid, with its error right under it. */
+/**
+ * A time of day (HH:mm, 24-hour) in the working-hours grid, with its error
+ * right under it. A text field: type="time" would show the system locale's
+ * format (AM/PM) whatever the app's language.
+ */
 export function TimeField({ label, value, onChange, isDisabled, error }: Props) {
   return (
     <TextField
       className="field"
       aria-label={label}
-      type="time"
+      inputMode="numeric"
       value={value}
       onChange={onChange}
       isDisabled={isDisabled}
       isInvalid={Boolean(error)}
       validationBehavior="aria"
     >
-      <Input />
+      <Input placeholder="09:00" maxLength={5} />
       <FieldError className="error">{error}</FieldError>
     </TextField>
   );

@@ -4,6 +4,12 @@ export const common = {
   connection: { online: 'Online', offline: 'Offline: changes are kept on this device' },
   palette: { open: 'Command palette' },
   timeZone: { show: 'Show time zones for {{label}}', empty: 'No time zone matches.' },
+  routeError: {
+    title: 'This screen could not be opened',
+    body: 'Your data is safe on this device. Reload the app to try again.',
+    offline: 'You are offline and this screen had not been loaded yet. Your data is safe on this device; reconnect and reload.',
+    reload: 'Reload',
+  },
   help: { open: 'Shortcuts', title: 'Keyboard shortcuts' },
   shortcut: {
     palette: 'Open the command palette',

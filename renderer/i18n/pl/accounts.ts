@@ -50,7 +50,7 @@ export const accounts: Catalogue<typeof en> = {
     removeHoliday: 'Usuń dzień wolny {{n}}',
     addHoliday: 'Dodaj dzień wolny',
     changes: 'Zmiany od daty',
-    changesHelp: 'Gdy Bird rozszerza lub skraca godziny pracy, dodaj nowe godziny tygodniowe z datą, od której obowiązują.',
+    changesHelp: 'Gdy dostawca rozszerza lub skraca godziny pracy, dodaj nowe godziny tygodniowe z datą, od której obowiązują.',
     change: 'Zmiana {{n}}',
     changeFrom: 'Od',
     removeChange: 'Usuń zmianę {{n}}',

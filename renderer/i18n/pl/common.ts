@@ -7,6 +7,12 @@ export const common: Catalogue<typeof en> = {
   connection: { online: 'Online', offline: 'Offline: zmiany są zapisywane na tym urządzeniu' },
   palette: { open: 'Paleta poleceń' },
   timeZone: { show: 'Pokaż strefy czasowe: {{label}}', empty: 'Żadna strefa nie pasuje.' },
+  routeError: {
+    title: 'Nie udało się otworzyć tego ekranu',
+    body: 'Twoje dane są bezpieczne na tym urządzeniu. Wczytaj aplikację ponownie, aby spróbować jeszcze raz.',
+    offline: 'Jesteś offline, a ten ekran nie był jeszcze wczytany. Twoje dane są bezpieczne na tym urządzeniu; połącz się ponownie i odśwież.',
+    reload: 'Wczytaj ponownie',
+  },
   help: { open: 'Skróty', title: 'Skróty klawiszowe' },
   shortcut: {
     palette: 'Otwórz paletę poleceń',
