@@ -18,6 +18,7 @@ export type AccountSummary = {
   dailyVolume: number | null;
   tags: string[];
   archivedAt: string | null;
+  deletedAt: string | null;
   updatedAt: string;
   primaryDomain: string | null;
   domainCount: number;
@@ -42,6 +43,7 @@ export function summarizeAccount(account: Account): AccountSummary {
     dailyVolume: account.dailyVolume,
     tags: account.tags,
     archivedAt: account.archivedAt,
+    deletedAt: account.deletedAt,
     updatedAt: account.updatedAt,
     primaryDomain: account.sendingDomains[0]?.domain ?? null,
     domainCount: account.sendingDomains.length,
@@ -74,11 +76,15 @@ export type AccountFilter = {
 
 export const emptyAccountFilter: AccountFilter = { query: '', tags: [], owner: null, includeArchived: false };
 
-/** The summaries that pass the filter, in the order given (sort once, filter per keystroke). */
+/**
+ * The summaries that pass the filter, in the order given (sort once, filter
+ * per keystroke). Tombstoned (deleted) accounts never show.
+ */
 export function filterAccounts(summaries: readonly AccountSummary[], filter: AccountFilter): AccountSummary[] {
   const words = foldForSearch(filter.query).split(/\s+/).filter(Boolean);
   const out: AccountSummary[] = [];
   for (const s of summaries) {
+    if (s.deletedAt) continue;
     if (!filter.includeArchived && s.archivedAt) continue;
     if (filter.owner !== null && s.ownerTam !== filter.owner) continue;
     if (filter.tags.length > 0 && !filter.tags.every((t) => s.tags.includes(t))) continue;

@@ -98,3 +98,12 @@ describe('summarizeAccount', () => {
     expect(find('gdansk')).toBe(0);
   });
 });
+
+describe('deleted accounts', () => {
+  it('never show, even with archived ones included', () => {
+    const live = account({ name: 'Live' });
+    const gone = account({ name: 'Gone', deletedAt: '2026-02-01T00:00:00.000Z' });
+    const shown = filterAccounts(indexAccounts([live, gone]), { ...emptyAccountFilter, includeArchived: true });
+    expect(names(shown)).toEqual(['Live']);
+  });
+});
