@@ -40,7 +40,7 @@ test('export the demo data, then import it into a new browser context', async ({
   expect(backup.format).toBe('tam-desk-backup');
   expect(backup.version).toBe(1);
   expect(backup.tables.accounts).toHaveLength(60);
-  await expect(page.getByRole('status').filter({ hasText: /^Exported 60 accounts to tam-desk-backup-/ })).toBeVisible();
+  await expect(page.getByRole('status').getByText(/^Exported 60 accounts to tam-desk-backup-/)).toBeVisible();
   const someName = backup.tables.accounts[7]!.name;
 
   // A new context is a new, empty IndexedDB: another device, or a reinstall.
