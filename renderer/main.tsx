@@ -46,8 +46,10 @@ function App() {
 }
 
 applyStartAppearance();
-const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 200));
-idle(() => void prefetchScreens().catch(() => undefined));
+// Half a second in, once the first screen has its data, fetch the others;
+// <html data-screens-ready> tells tests (and the curious) when that is done.
+const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 0));
+setTimeout(() => idle(() => void prefetchScreens().then(() => (document.documentElement.dataset.screensReady = 'true'), () => undefined)), 500);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -84,5 +84,5 @@ export const HOST_CHANNELS = {
   setSecret: 'host:set-secret',
 } as const satisfies Record<Exclude<keyof HostApi, 'kind' | 'onMenuCommand'>, string>;
 
-/** The name under which the preload exposes the host API on `window`. */
-export const HOST_GLOBAL = 'tamHost';
+export { HOST_GLOBAL } from './host-global';
+

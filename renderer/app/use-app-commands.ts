@@ -2,9 +2,6 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { db } from '../data/database';
 import { loadSettings, saveSettings } from '../data/settings';
-import { loadDemoData } from '../features/settings/demo-data';
-import { exportBackup } from '../features/settings/export-backup';
-import { useImport } from '../features/settings/import-store';
 import { showToast } from '../ui/toast';
 import { useUi } from './ui-store';
 
@@ -32,7 +29,6 @@ export function useAppCommands(): (command: AppCommand) => void {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { setHelpOpen, setPaletteOpen } = useUi();
-  const startImport = useImport((s) => s.start);
   return (command) => {
     switch (command) {
       case 'newAccount':
@@ -45,20 +41,21 @@ export function useAppCommands(): (command: AppCommand) => void {
         return setHelpOpen(true);
       case 'palette':
         return setPaletteOpen(true);
+      // The data commands' code loads on first use (it is prefetched after start-up).
       case 'loadDemo':
-        return void loadDemoData(db).then(
+        return void import('../features/settings/demo-data').then(({ loadDemoData }) => loadDemoData(db)).then(
           (count) => showToast(t('settings:data.demo.loaded', { count })),
           (e: unknown) => showToast(t('settings:data.demo.failed', { reason: reasonOf(e) })),
         );
       case 'exportBackup':
-        return void exportBackup(db).then(
+        return void import('../features/settings/export-backup').then(({ exportBackup }) => exportBackup(db)).then(
           (r) => r.saved && showToast(t('settings:backup.exported', { count: r.accounts, file: r.fileName })),
           (e: unknown) => showToast(t('settings:backup.exportFailed', { reason: reasonOf(e) })),
         );
       case 'importBackup':
         // Ask for the file first, while the keypress still counts as a user
         // gesture; the Settings page then shows the refusal or the confirmation.
-        void startImport(t('settings:backup.openTitle'));
+        void import('../features/settings/import-store').then(({ useImport }) => useImport.getState().start(t('settings:backup.openTitle')));
         return void navigate('/settings');
       case 'switchLanguage':
         return void loadSettings().then((s) => saveSettings({ language: s.language === 'pl' ? 'en' : 'pl' }));

@@ -1,20 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { z } from 'zod';
-import { businessWindowSchema, timeZoneSchema } from '@shared/calendar/business-calendar';
 import { db } from './database';
+import { LANGUAGE_CHOICES, THEME_CHOICES } from './settings-choices';
+import type { Settings } from './settings-schema';
 
-/**
- * This device's preferences. They are the TAM's own, not the team's, so
- * they live in the local `meta` table and do not sync.
- */
-export const settingsSchema = z.object({
-  language: z.enum(['en', 'pl']),
-  theme: z.enum(['system', 'light', 'dark']),
-  tamName: z.string().trim().max(120),
-  tamTimeZone: timeZoneSchema,
-  workingHours: z.array(businessWindowSchema),
-});
-export type Settings = z.infer<typeof settingsSchema>;
+export type { Settings } from './settings-schema';
+
+// The schema (and with it the validation library) loads after first paint.
+const schema = () => import('./settings-schema').then((m) => m.settingsSchema);
 
 const SETTINGS_KEY = 'settings';
 
@@ -32,12 +24,12 @@ export function defaultSettings(): Settings {
 
 export async function loadSettings(): Promise<Settings> {
   const row = await db.meta.get(SETTINGS_KEY);
-  const parsed = settingsSchema.safeParse({ ...defaultSettings(), ...(row?.value as object | undefined) });
+  const parsed = (await schema()).safeParse({ ...defaultSettings(), ...(row?.value as object | undefined) });
   return parsed.success ? parsed.data : defaultSettings();
 }
 
 export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
-  const next = settingsSchema.parse({ ...(await loadSettings()), ...patch });
+  const next = (await schema()).parse({ ...(await loadSettings()), ...patch });
   await db.meta.put({ key: SETTINGS_KEY, value: next });
   rememberAppearance(next);
   return next;
@@ -60,12 +52,15 @@ function rememberAppearance({ language, theme }: Appearance) {
 }
 
 export function initialAppearance(): Appearance {
-  const fallback = defaultSettings();
+  const { language, theme } = defaultSettings();
   try {
-    const parsed = settingsSchema.pick({ language: true, theme: true }).safeParse(JSON.parse(localStorage.getItem(APPEARANCE_KEY) ?? 'null'));
-    return parsed.success ? parsed.data : { language: fallback.language, theme: fallback.theme };
+    const stored = JSON.parse(localStorage.getItem(APPEARANCE_KEY) ?? 'null') as Partial<Appearance> | null;
+    return {
+      language: LANGUAGE_CHOICES.find((l) => l === stored?.language) ?? language,
+      theme: THEME_CHOICES.find((t) => t === stored?.theme) ?? theme,
+    };
   } catch {
-    return { language: fallback.language, theme: fallback.theme };
+    return { language, theme };
   }
 }
 

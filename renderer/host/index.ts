@@ -1,4 +1,5 @@
-import { HOST_GLOBAL, type HostApi, type MenuCommand } from '@shared/host';
+import type { HostApi, MenuCommand } from '@shared/host';
+import { HOST_GLOBAL } from '@shared/host-global';
 import { webHost } from './web';
 
 // Declaration merging needs an interface here.

@@ -1,5 +1,7 @@
 import type { HostApi, SaveResult } from '@shared/host';
-import { externalUrlSchema, notificationRequestSchema, saveFileRequestSchema } from '@shared/host';
+
+// The payload schemas (and the validation library) load on first use, not at start-up.
+const schemas = () => import('@shared/host');
 
 /**
  * The host API in a plain browser: downloads instead of save dialogs, the
@@ -24,7 +26,7 @@ export const webHost: HostApi = {
   kind: 'web',
   appVersion: async () => __APP_VERSION__,
   async saveFile(request): Promise<SaveResult> {
-    const { suggestedName, mimeType, data, encoding } = saveFileRequestSchema.parse(request);
+    const { suggestedName, mimeType, data, encoding } = (await schemas()).saveFileRequestSchema.parse(request);
     const bytes = encoding === 'base64' ? Uint8Array.from(atob(data), (c) => c.charCodeAt(0)) : data;
     download(suggestedName, new Blob([bytes], { type: mimeType }));
     return { saved: true, path: null };
@@ -46,13 +48,13 @@ export const webHost: HostApi = {
     return { saved: false };
   },
   async notify(request) {
-    const { title, body } = notificationRequestSchema.parse(request);
+    const { title, body } = (await schemas()).notificationRequestSchema.parse(request);
     if (!('Notification' in window)) return;
     if (Notification.permission === 'default') await Notification.requestPermission();
     if (Notification.permission === 'granted') new Notification(title, { body });
   },
   async openExternal(url) {
-    window.open(externalUrlSchema.parse(url), '_blank', 'noopener,noreferrer');
+    window.open((await schemas()).externalUrlSchema.parse(url), '_blank', 'noopener,noreferrer');
   },
   getSecret: async (key) => secrets.get(key) ?? null,
   async setSecret(key, value) {

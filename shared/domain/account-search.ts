@@ -1,5 +1,5 @@
 import type { Account } from './account';
-import { accountIps, primaryContact } from './account';
+import { accountIps, primaryContact } from './account-parts';
 
 /**
  * The Accounts list and search-as-you-type. Each account is summarised once,

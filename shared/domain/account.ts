@@ -118,8 +118,4 @@ export function emptyAccountFields(timeZone: string, ownerTam = ''): AccountFiel
   };
 }
 
-/** Every IP of an account, across its pools. */
-export const accountIps = (a: Pick<Account, 'ipPools'>) => a.ipPools.flatMap((p) => p.ips);
-
-/** The contact to call first: the primary one, else the first. */
-export const primaryContact = (a: Pick<Account, 'contacts'>) => a.contacts.find((c) => c.primary) ?? a.contacts[0];
+export { accountIps, primaryContact } from './account-parts';

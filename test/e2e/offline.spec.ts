@@ -102,10 +102,10 @@ test('works offline: the top bar says so; navigate, create, edit and search with
 
 test('a screen opened for the first time after the connection dropped still opens (web host)', async ({ page, context }) => {
   // Settings, the account page and form, and the palette are separate chunks;
-  // the app fetches them once it has painted, so they open offline too.
+  // the app fetches them soon after start-up, so they open offline too.
   await open(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeVisible();
-  await page.waitForLoadState('networkidle');
+  await page.locator('html[data-screens-ready]').waitFor({ state: 'attached' });
   await context.setOffline(true);
   await navLink(page, 'Settings').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible({ timeout: 3_000 });

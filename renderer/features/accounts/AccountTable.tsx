@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { ArrowDown, ArrowUp } from 'lucide-react';
 import { memo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import type { AccountSortKey, AccountSummary } from '@shared/domain/account-search';
 import { useAccountsUi } from './accounts-store';
 import { formatNumber } from './format';
@@ -26,7 +26,7 @@ const ROW_HEIGHT = 36;
  * tell a screen reader where it is in the whole list.
  */
 export const AccountTable = memo(function AccountTable({ accounts }: { accounts: AccountSummary[] }) {
-  const { t, i18n } = useTranslation('accounts');
+  const { t } = useTranslation('accounts');
   const navigate = useNavigate();
   const { sort, sortBy } = useAccountsUi();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -49,7 +49,8 @@ export const AccountTable = memo(function AccountTable({ accounts }: { accounts:
     else if (e.key === 'ArrowUp') { e.preventDefault(); focusRow(index - 1); }
     else if (e.key === 'Home') { e.preventDefault(); focusRow(0); }
     else if (e.key === 'End') { e.preventDefault(); focusRow(accounts.length - 1); }
-    else if (e.key === 'Enter') navigate(`/accounts/${accounts[index]!.id}`);
+    // On the name's link, Enter already follows the link.
+    else if (e.key === 'Enter' && !(e.target instanceof HTMLAnchorElement)) navigate(`/accounts/${accounts[index]!.id}`);
   };
 
   return (
@@ -90,26 +91,40 @@ export const AccountTable = memo(function AccountTable({ accounts }: { accounts:
                 onDoubleClick={() => navigate(`/accounts/${a.id}`)}
                 style={{ gridTemplateColumns: GRID, position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start - ROW_HEIGHT}px)` }}
               >
-                <div role="cell">
-                  <Link to={`/accounts/${a.id}`} onKeyDown={(e) => onRowKey(e as unknown as KeyboardEvent<HTMLDivElement>, item.index)}>{a.name}</Link>
-                  {a.archivedAt && <span className="badge archived" style={{ marginLeft: 6 }}>{t('archived')}</span>}
-                </div>
-                <div role="cell">
-                  {a.primaryDomain ?? <span className="faint">—</span>}
-                  {a.domainCount > 1 && <span className="faint"> +{a.domainCount - 1}</span>}
-                  {a.ipCount > 0 && <span className="faint"> · {t('ipCount', { count: a.ipCount })}</span>}
-                </div>
-                <div role="cell">{a.primaryContact ?? <span className="faint">—</span>}</div>
-                <div role="cell">{a.ownerTam || <span className="faint">—</span>}</div>
-                <div role="cell">{t(`tier.${a.tier}`)}</div>
-                <div role="cell">{a.timeZone}</div>
-                <div role="cell" style={{ textAlign: 'right' }}>{a.dailyVolume === null ? '—' : formatNumber(i18n.language, a.dailyVolume)}</div>
-                <div role="cell">{a.tags.map((tag) => <span key={tag} className="tag">{tag}</span>)}</div>
+                <AccountRowCells account={a} />
               </div>
             );
           })}
         </div>
       </div>
     </div>
+  );
+});
+
+/**
+ * One row's cells. Memoised on the summary object, which stays the same
+ * between keystrokes, so a row that only moves is not rendered again.
+ */
+const AccountRowCells = memo(function AccountRowCells({ account: a }: { account: AccountSummary }) {
+  const { t, i18n } = useTranslation('accounts');
+  return (
+    <>
+      <div role="cell">
+        {/* A plain link: with hash routes the browser's own navigation is enough, and cheaper than <Link>. */}
+        <a href={`#/accounts/${a.id}`}>{a.name}</a>
+        {a.archivedAt && <span className="badge archived" style={{ marginLeft: 6 }}>{t('archived')}</span>}
+      </div>
+      <div role="cell">
+        {a.primaryDomain ?? <span className="faint">—</span>}
+        {a.domainCount > 1 && <span className="faint"> +{a.domainCount - 1}</span>}
+        {a.ipCount > 0 && <span className="faint"> · {t('ipCount', { count: a.ipCount })}</span>}
+      </div>
+      <div role="cell">{a.primaryContact ?? <span className="faint">—</span>}</div>
+      <div role="cell">{a.ownerTam || <span className="faint">—</span>}</div>
+      <div role="cell">{t(`tier.${a.tier}`)}</div>
+      <div role="cell">{a.timeZone}</div>
+      <div role="cell" style={{ textAlign: 'right' }}>{a.dailyVolume === null ? '—' : formatNumber(i18n.language, a.dailyVolume)}</div>
+      <div role="cell">{a.tags.map((tag) => <span key={tag} className="tag">{tag}</span>)}</div>
+    </>
   );
 });

@@ -1,7 +1,12 @@
 import { intlLocale } from '../../i18n';
 
-/** Formatting through Intl, in the UI's language. */
-export const formatNumber = (language: string, n: number) => new Intl.NumberFormat(intlLocale(language)).format(n);
+/** Formatting through Intl, in the UI's language. Formatters are made once per language: making one is slow. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+export function formatNumber(language: string, n: number): string {
+  let format = numberFormats.get(language);
+  if (!format) numberFormats.set(language, (format = new Intl.NumberFormat(intlLocale(language))));
+  return format.format(n);
+}
 
 export const formatDateTime = (language: string, iso: string | Date, timeZone?: string) =>
   new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));
