@@ -58,3 +58,19 @@ test('a missing name says "Required."; once fixed, the account saves', async ({ 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
   await expect(page.getByRole('table', { name: 'Accounts' }).getByRole('link', { name: 'Fixed Ltd' })).toBeVisible();
 });
+
+test('leaving a form with unsaved changes asks first, and keeps them on "Keep editing"', async ({ page }) => {
+  await open(page, '/accounts/new');
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Half-typed Sp. z o.o.');
+  await page.getByRole('link', { name: 'Accounts' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Discard your changes?' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('Half-typed Sp. z o.o.');
+
+  await page.getByRole('link', { name: 'Accounts' }).click();
+  await page.getByRole('alertdialog', { name: 'Discard your changes?' }).getByRole('button', { name: 'Discard changes' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'No accounts yet' })).toBeVisible();
+});

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { SERVICE_TIERS } from '@shared/domain/account';
 import type { AccountFields } from '@shared/domain/account';
 import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
 import { Select } from '../../ui/Select';
 import { TextField } from '../../ui/TextField';
 import { toFields, type AccountDraft, type DraftErrors } from './account-draft';
@@ -10,6 +11,7 @@ import { BusinessHoursEditor } from './BusinessHoursEditor';
 import { ContactsEditor } from './ContactsEditor';
 import { SendingSetupEditor } from './SendingSetupEditor';
 import { TimeZonePicker } from '../../ui/TimeZonePicker';
+import { useUnsavedGuard } from './use-unsaved-guard';
 
 type Props = {
   initial: AccountDraft;
@@ -29,6 +31,7 @@ export function AccountForm({ initial, onSave, onCancel }: Props) {
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const update = (patch: Partial<AccountDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const { blocker, allowLeaving } = useUnsavedGuard(JSON.stringify(draft) !== JSON.stringify(initial));
   const errorFor = (key: string) => (errors[key] ? t(`common:error.${errors[key]}`, { defaultValue: t('common:error.unknown') }) : undefined);
 
   const submit = async (e?: FormEvent) => {
@@ -43,6 +46,7 @@ export function AccountForm({ initial, onSave, onCancel }: Props) {
     setSaving(true);
     setSaveError(null);
     try {
+      allowLeaving();
       await onSave(result.fields);
     } catch (error) {
       setSaveError(error instanceof Error ? error.message : String(error));
@@ -97,8 +101,21 @@ export function AccountForm({ initial, onSave, onCancel }: Props) {
         <TextField label={t('field.notes')} multiline value={draft.notes} onChange={(notes) => update({ notes })} error={errorFor('notes')} />
       </section>
       {saveError && <p className="form-error" role="alert">{t('form.saveFailed', { reason: saveError })}</p>}
+      <Dialog
+        title={t('form.unsavedTitle')}
+        role="alertdialog"
+        isOpen={blocker.state === 'blocked'}
+        onOpenChange={(open) => !open && blocker.reset?.()}
+      >
+        <p>{t('form.unsavedBody')}</p>
+        <div className="dialog-actions">
+          <Button variant="primary" autoFocus onPress={() => blocker.reset?.()}>{t('form.keepEditing')}</Button>
+          <Button variant="danger" onPress={() => blocker.proceed?.()}>{t('form.discard')}</Button>
+        </div>
+      </Dialog>
       <div className="form-footer">
-        <Button onPress={onCancel}>{t('common:action.cancel')}</Button>
+        {/* Cancel is an explicit "discard", so it does not ask. */}
+        <Button onPress={() => { allowLeaving(); onCancel(); }}>{t('common:action.cancel')}</Button>
         <Button type="submit" variant="primary" isDisabled={saving} aria-keyshortcuts="Control+S Meta+S">{t('common:action.save')}</Button>
       </div>
     </form>

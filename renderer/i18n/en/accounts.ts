@@ -101,6 +101,10 @@ export const accounts = {
     noPools: 'No dedicated IPs.',
   },
   form: {
+    unsavedTitle: 'Discard your changes?',
+    unsavedBody: 'This account has changes that are not saved. Leaving now discards them.',
+    keepEditing: 'Keep editing',
+    discard: 'Discard changes',
     label: 'Account',
     basics: 'Account',
     newTitle: 'New account',

@@ -110,6 +110,10 @@ export const accounts: Catalogue<typeof en> = {
     noPools: 'Brak dedykowanych IP.',
   },
   form: {
+    unsavedTitle: 'Odrzucić zmiany?',
+    unsavedBody: 'To konto ma niezapisane zmiany. Wyjście teraz je odrzuci.',
+    keepEditing: 'Edytuj dalej',
+    discard: 'Odrzuć zmiany',
     label: 'Konto',
     basics: 'Konto',
     newTitle: 'Nowe konto',

@@ -1,0 +1,22 @@
+import { useEffect, useRef } from 'react';
+import { useBlocker } from 'react-router';
+
+/**
+ * Keeps typed changes from being lost by accident: leaving the screen with
+ * unsaved changes asks first (the returned blocker drives the dialog), and
+ * closing or reloading the window asks the browser's own question.
+ */
+export function useUnsavedGuard(dirty: boolean) {
+  // A ref, not the render's value: right after Save the screen navigates
+  // before it renders again, and that navigation must not be blocked.
+  const dirtyNow = useRef(dirty);
+  dirtyNow.current = dirty;
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirtyNow.current && currentLocation.pathname !== nextLocation.pathname);
+  useEffect(() => {
+    if (!dirty) return;
+    const onBeforeUnload = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [dirty]);
+  return { blocker, allowLeaving: () => (dirtyNow.current = false) };
+}
