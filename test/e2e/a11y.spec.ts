@@ -77,7 +77,12 @@ for (const theme of THEMES) {
       await scan(page, `new account form, time-zone list open (${theme})`, WAIVERS.comboBoxOpen);
       await page.keyboard.press('Escape');
 
+      // Leaving the half-filled form asks first.
       await navLink(page, 'Settings').click();
+      const discard = page.getByRole('alertdialog', { name: 'Discard your changes?' });
+      await expect(discard).toBeVisible();
+      await scan(page, `discard-changes dialog (${theme})`);
+      await discard.getByRole('button', { name: 'Discard changes' }).click();
       await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
       await scan(page, `settings (${theme})`);
 

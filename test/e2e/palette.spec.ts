@@ -107,10 +107,12 @@ test('"?" shows the keyboard shortcuts; N, G then A, G then S, / and E work', as
   await expect(name).toHaveValue('gan');
   await expect(page.getByRole('heading', { level: 1, name: 'New account' })).toBeVisible();
 
-  // Leave the field; G A goes back to the list, / focuses the search.
+  // Leave the field; G A goes back to the list (after confirming the typed
+  // name may go), / focuses the search.
   await name.blur();
   await page.keyboard.press('g');
   await page.keyboard.press('a');
+  await page.getByRole('alertdialog', { name: 'Discard your changes?' }).getByRole('button', { name: 'Discard changes' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeVisible();
   await page.keyboard.press('/');
   const searchBox = page.getByRole('searchbox', { name: 'Search accounts' });

@@ -31,7 +31,7 @@ export function AccountForm({ initial, onSave, onCancel }: Props) {
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const update = (patch: Partial<AccountDraft>) => setDraft((d) => ({ ...d, ...patch }));
-  const { blocker, allowLeaving } = useUnsavedGuard(JSON.stringify(draft) !== JSON.stringify(initial));
+  const { blocker, allowLeaving, keepGuarding } = useUnsavedGuard(JSON.stringify(draft) !== JSON.stringify(initial));
   const errorFor = (key: string) => (errors[key] ? t(`common:error.${errors[key]}`, { defaultValue: t('common:error.unknown') }) : undefined);
 
   const submit = async (e?: FormEvent) => {
@@ -49,6 +49,7 @@ export function AccountForm({ initial, onSave, onCancel }: Props) {
       allowLeaving();
       await onSave(result.fields);
     } catch (error) {
+      keepGuarding();
       setSaveError(error instanceof Error ? error.message : String(error));
     } finally {
       setSaving(false);

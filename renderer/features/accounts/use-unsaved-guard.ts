@@ -11,12 +11,21 @@ export function useUnsavedGuard(dirty: boolean) {
   // before it renders again, and that navigation must not be blocked.
   const dirtyNow = useRef(dirty);
   dirtyNow.current = dirty;
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirtyNow.current && currentLocation.pathname !== nextLocation.pathname);
+  const leaving = useRef(false);
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) => dirtyNow.current && !leaving.current && currentLocation.pathname !== nextLocation.pathname,
+  );
   useEffect(() => {
     if (!dirty) return;
     const onBeforeUnload = (e: BeforeUnloadEvent) => e.preventDefault();
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, [dirty]);
-  return { blocker, allowLeaving: () => (dirtyNow.current = false) };
+  return {
+    blocker,
+    /** Saving or cancelling: the navigation that follows must not ask. */
+    allowLeaving: () => (leaving.current = true),
+    /** The save failed: the changes are still unsaved. */
+    keepGuarding: () => (leaving.current = false),
+  };
 }
