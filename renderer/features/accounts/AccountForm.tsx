@@ -6,7 +6,7 @@ import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { Select } from '../../ui/Select';
 import { TextField } from '../../ui/TextField';
-import { toFields, type AccountDraft, type DraftErrors } from './account-draft';
+import { toFields, withoutBlankRows, type AccountDraft, type DraftErrors } from './account-draft';
 import { BusinessHoursEditor } from './BusinessHoursEditor';
 import { ContactsEditor } from './ContactsEditor';
 import { SendingSetupEditor } from './SendingSetupEditor';
@@ -36,7 +36,9 @@ export function AccountForm({ initial, onSave, onCancel }: Props) {
 
   const submit = async (e?: FormEvent) => {
     e?.preventDefault();
-    const result = toFields(draft);
+    const cleaned = withoutBlankRows(draft);
+    setDraft(cleaned);
+    const result = toFields(cleaned);
     if (!result.ok) {
       setErrors(result.errors);
       requestAnimationFrame(() => document.querySelector<HTMLElement>('.form [aria-invalid="true"]')?.focus());

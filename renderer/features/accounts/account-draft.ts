@@ -60,6 +60,24 @@ function draftPath(path: PropertyKey[]): string {
   return [head, ...rest].join('.');
 }
 
+const blank = (...values: string[]) => values.every((v) => v.trim() === '');
+
+/**
+ * The draft without rows added and left empty (a domain, holiday, IP, pool or
+ * contact with nothing typed): an empty row is not a mistake to report.
+ */
+export function withoutBlankRows(draft: AccountDraft): AccountDraft {
+  return {
+    ...draft,
+    holidays: draft.holidays.filter((h) => !blank(h.date)),
+    domains: draft.domains.filter((d) => !blank(d.domain)),
+    contacts: draft.contacts.filter((c) => !blank(c.name, c.email, c.phone)),
+    pools: draft.pools
+      .map((p) => ({ ...p, ips: p.ips.filter((ip) => !blank(ip.address)) }))
+      .filter((p) => p.ips.length > 0 || (!blank(p.name) && p.name !== 'default')),
+  };
+}
+
 export function toFields(draft: AccountDraft): { ok: true; fields: AccountFields } | { ok: false; errors: DraftErrors } {
   const errors: DraftErrors = {};
   const volumeText = draft.dailyVolume.replace(/[\s,_]/g, '');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyAccountFields } from '@shared/domain/account';
 import { newId } from '@shared/ids';
-import { draftFromFields, toFields } from '../../../renderer/features/accounts/account-draft';
+import { draftFromFields, toFields, withoutBlankRows } from '../../../renderer/features/accounts/account-draft';
 
 const blank = () => draftFromFields(emptyAccountFields('Europe/Warsaw'));
 const contact = (primary: boolean) => ({ id: newId(), name: 'Anna Nowak', role: 'technical' as const, email: '', phone: '', primary });
@@ -58,5 +58,33 @@ describe('the account form draft', () => {
     const fields = { ...emptyAccountFields('America/New_York'), name: 'Harbor Travel Inc.', dailyVolume: 1200, tags: ['b2b'] };
     const result = toFields(draftFromFields(fields));
     expect(result).toEqual({ ok: true, fields });
+  });
+});
+
+describe('rows added and left empty', () => {
+  it('are dropped on save instead of being reported as mistakes', () => {
+    const draft = withoutBlankRows({
+      ...blank(),
+      name: 'Harbor Foods B.V.',
+      holidays: [{ id: newId(), date: '' }, { id: newId(), date: '2026-12-25' }],
+      domains: [{ id: newId(), domain: '  ' }],
+      contacts: [{ ...contact(true), name: '' }, contact(false)],
+      pools: [
+        { id: newId(), name: 'default', ips: [{ id: newId(), address: '' }] },
+        { id: newId(), name: 'marketing', ips: [{ id: newId(), address: '' }, { id: newId(), address: '192.0.2.9' }] },
+      ],
+    });
+    expect(draft.holidays.map((h) => h.date)).toEqual(['2026-12-25']);
+    expect(draft.domains).toEqual([]);
+    expect(draft.contacts.map((c) => c.name)).toEqual(['Anna Nowak']);
+    expect(draft.pools.map((p) => [p.name, p.ips.map((ip) => ip.address)])).toEqual([['marketing', ['192.0.2.9']]]);
+    expect(toFields(draft).ok).toBe(true);
+  });
+
+  it('keeps a row with anything typed, so its mistake is shown', () => {
+    const draft = withoutBlankRows({ ...blank(), name: 'X', domains: [{ id: newId(), domain: 'not a domain' }] });
+    const result = toFields(draft);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors['domains.0.domain']).toBe('domain.invalid');
   });
 });
