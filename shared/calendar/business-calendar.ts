@@ -77,14 +77,4 @@ export const BUSINESS_HOURS_PRESETS = [
   { id: 'poland', timeZone: 'Europe/Warsaw', weekly: weekdays('09:00', '17:00') },
   { id: 'always', timeZone: null, weekly: ([1, 2, 3, 4, 5, 6, 7] as const).map((day) => ({ day, start: '00:00', end: '24:00' })) },
 ] as const satisfies readonly { id: string; timeZone: string | null; weekly: BusinessWindow[] }[];
-export type BusinessHoursPresetId = (typeof BUSINESS_HOURS_PRESETS)[number]['id'];
 
-export function calendarFromPreset(id: BusinessHoursPresetId, timeZone?: string): BusinessCalendar {
-  const preset = BUSINESS_HOURS_PRESETS.find((p) => p.id === id) ?? BUSINESS_HOURS_PRESETS[3];
-  return {
-    timeZone: timeZone ?? preset.timeZone ?? 'UTC',
-    weekly: preset.weekly.map((w) => ({ ...w })),
-    holidays: [],
-    changes: [],
-  };
-}

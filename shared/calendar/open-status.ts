@@ -10,7 +10,7 @@ export type OpenStatus =
 type LocalDate = { year: number; month: number /* 1-12 */; day: number };
 
 const pad = (n: number) => String(n).padStart(2, '0');
-export const localDateKey = (d: LocalDate) => `${d.year}-${pad(d.month)}-${pad(d.day)}`;
+const localDateKey = (d: LocalDate) => `${d.year}-${pad(d.month)}-${pad(d.day)}`;
 
 /** The weekly windows in force on a local date, after any dated change. */
 export function weeklyOn(calendar: BusinessCalendar, dateKey: string): BusinessWindow[] {
@@ -72,24 +72,22 @@ export function openStatus(calendar: BusinessCalendar, now: Date): OpenStatus {
   return { open: false, opensAt: null };
 }
 
-/** A window ending at 24:00 followed by one starting at 00:00 is one stretch (24x7). */
+/**
+ * A day's last window running on into the next days' first windows (24:00
+ * then 00:00, as in 24x7) is one stretch, so "closes at" is the real close,
+ * not midnight. Looks at most a week ahead.
+ */
 function mergeTouching(windows: { start: Date; end: Date }[], calendar: BusinessCalendar, date: LocalDate) {
   const merged = windows.map((w) => ({ ...w }));
   const last = merged.at(-1);
   if (!last) return merged;
   for (let offset = 1; offset <= 7; offset++) {
-    const next = windowsOn(calendar, addDays(date, offset))[0];
+    const following = windowsOn(calendar, addDays(date, offset));
+    const next = following[0];
     if (!next || next.start.getTime() !== last.end.getTime()) break;
     last.end = next.end;
-    const nextAll = windowsOn(calendar, addDays(date, offset));
-    if (nextAll.length > 1) break;
+    // The stretch ends inside that day if the day has more than one window.
+    if (following.length > 1) break;
   }
   return merged;
-}
-
-/** Total scheduled minutes per ISO weekday, for the week chart's summary. */
-export function weeklyMinutes(weekly: BusinessWindow[]): Record<IsoDay, number> {
-  const totals: Record<IsoDay, number> = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, 7: 0 };
-  for (const w of weekly) totals[w.day] += minutesOf(w.end) - minutesOf(w.start);
-  return totals;
 }

@@ -15,5 +15,3 @@ export const recordMetaSchema = z.object({
 });
 export type RecordMeta = z.infer<typeof recordMetaSchema>;
 
-/** Fields a repository manages itself; a form never sends them. */
-export const META_FIELDS = ['id', 'createdAt', 'updatedAt', 'deletedAt', 'clocks'] as const;

@@ -27,8 +27,3 @@ export function formatDuration(language: string, ms: number): string {
   return unit(mins, 'minute');
 }
 
-/** The zone's short name at a date, e.g. "CET" or "GMT+1". */
-export function zoneAbbreviation(language: string, timeZone: string, at = new Date()): string {
-  const part = new Intl.DateTimeFormat(intlLocale(language), { timeZone, timeZoneName: 'short' }).formatToParts(at).find((p) => p.type === 'timeZoneName');
-  return part?.value ?? timeZone;
-}

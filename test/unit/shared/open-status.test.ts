@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { calendarFromPreset, type BusinessCalendar, type BusinessWindow } from '@shared/calendar/business-calendar';
+import { BUSINESS_HOURS_PRESETS, type BusinessCalendar, type BusinessWindow } from '@shared/calendar/business-calendar';
+
+/** The 24x7 preset in a zone. */
+const always = (timeZone: string): BusinessCalendar => ({ timeZone, weekly: BUSINESS_HOURS_PRESETS[4].weekly.map((w) => ({ ...w })), holidays: [] });
 import { openStatus, weeklyOn } from '@shared/calendar/open-status';
 
 /**
@@ -128,7 +131,7 @@ describe('openStatus, Europe/Warsaw 09:00-17:00 Monday to Friday', () => {
 
 describe('openStatus, 24x7', () => {
   it('is always open, in every hour of two weeks around both New York DST changes', () => {
-    const calendar = calendarFromPreset('always', 'America/New_York');
+    const calendar = always('America/New_York');
     for (const startIso of ['2026-03-01T00:00:00Z', '2026-10-25T00:00:00Z']) {
       const start = Date.parse(startIso);
       for (let h = 0; h < 14 * 24; h++) {
@@ -141,7 +144,7 @@ describe('openStatus, 24x7', () => {
   });
 
   it('closes for a holiday at local midnight and reopens at the next local midnight', () => {
-    const calendar = { ...calendarFromPreset('always', 'Europe/Warsaw'), holidays: ['2026-12-25'] };
+    const calendar = { ...always('Europe/Warsaw'), holidays: ['2026-12-25'] };
     // Thu 2026-12-24 23:30 CET = 22:30Z: open, closes at 25 Dec 00:00 CET = 24 Dec 23:00Z
     expect(openStatus(calendar, at('2026-12-24T22:30:00Z'))).toEqual(open('2026-12-24T23:00:00Z'));
     // Fri 2026-12-25 noon: closed, opens 26 Dec 00:00 CET = 25 Dec 23:00Z

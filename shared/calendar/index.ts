@@ -1,3 +1,0 @@
-export * from './business-calendar';
-export * from './open-status';
-export * from './week-view';
