@@ -46,6 +46,9 @@ function App() {
 }
 
 applyStartAppearance();
+// Ask that this origin's storage be kept under disk pressure: it may hold
+// days of offline work not yet synced. A refusal changes nothing else.
+void navigator.storage?.persist?.().catch(() => false);
 // Half a second in, once the first screen has its data, fetch the others;
 // <html data-screens-ready> tells tests (and the curious) when that is done.
 const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 0));
