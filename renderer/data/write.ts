@@ -88,11 +88,15 @@ export async function writeRecord<T extends AnyRecord>(
     const hlc = formatHlc(clock);
     if (!existing) Object.assign(patch, { createdAt: at, deletedAt: null, ...patch });
     const clocks = { ...(existing?.clocks ?? {}) };
-    for (const field of Object.keys(patch)) clocks[field] = hlc;
+    const base: Record<string, string | null> = {};
+    for (const field of Object.keys(patch)) {
+      base[field] = existing?.clocks[field] ?? null;
+      clocks[field] = hlc;
+    }
     const record = { ...(existing ?? {}), ...patch, id, updatedAt: at, clocks } as T;
     await records.put(record);
     await writeProjections(db, table, [record]);
-    await db.outbox.add({ changeId: newId(), table, recordId: id, op, patch, hlc, at });
+    await db.outbox.add({ changeId: newId(), table, recordId: id, op, patch, base, hlc, at });
     return record;
   });
 }
@@ -114,7 +118,8 @@ export async function createRecords<T extends AnyRecord>(db: TamDeskDb, table: S
       const { clocks: _ignored, ...fields } = row;
       const clocks = Object.fromEntries(Object.keys(fields).filter((f) => f !== 'id').map((f) => [f, hlc]));
       stamped.push({ ...row, clocks });
-      changes.push({ changeId: newId(), table, recordId: row.id, op: 'create', patch: fields, hlc, at });
+      const base = Object.fromEntries(Object.keys(fields).map((f) => [f, null]));
+      changes.push({ changeId: newId(), table, recordId: row.id, op: 'create', patch: fields, base, hlc, at });
     }
     await saveClock(db, clock);
     await records.bulkAdd(stamped);

@@ -150,6 +150,9 @@ describe('updateAccount', () => {
     expect(entry.op).toBe('update');
     expect(entry.recordId).toBe(created.id);
     expect(entry.patch).toEqual({ name: 'Bursztyn Media S.A.', tags: ['retail', 'at-risk'] });
+    // Each changed field names the clock of the value it replaced, for sync to spot concurrent edits.
+    expect(entry.base).toEqual({ name: created.clocks.name, tags: created.clocks.tags });
+    expect(Object.values(outbox[0]!.base).every((clock) => clock === null)).toBe(true);
 
     expect(updated.clocks.name).toBe(entry.hlc);
     expect(updated.clocks.tags).toBe(entry.hlc);
