@@ -83,6 +83,8 @@ export const ERROR_CODES = [
   'rate_limited',
   'client_too_old',
   'server_too_old',
+  /** A change's clock runs ahead of the server's by more than MAX_CLOCK_SKEW_MS (shared/sync/skew.ts). */
+  'clock_skew',
   'not_found',
   'internal',
 ] as const;
