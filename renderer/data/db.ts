@@ -5,6 +5,10 @@ import type { SlaPolicy, SupportCase, TimelineEntry } from '@shared/domain/case'
 import type { Evidence, RemediationRequest } from '@shared/domain/remediation';
 import type { WarmupActual, WarmupPlan, WarmupPlanRevision } from '@shared/domain/warmup';
 import type { OutboxEntry } from '@shared/sync/change';
+import type { TextConflict } from '@shared/sync/merge';
+
+/** A text conflict sync found, until the user settles it. */
+export type ConflictRow = TextConflict & { key: string; detectedAt: string; resolvedAt: string | null };
 
 /** Small key-value facts about this device: its id, its clock, its settings. */
 export type MetaRow = { key: string; value: unknown };
@@ -64,6 +68,12 @@ export const SCHEMA_VERSIONS = [
       await tx.table('accountSummaries').bulkPut(accounts.map(summarizeAccount));
     },
   },
+  {
+    // Version 4 adds the conflicts inbox: concurrent edits of a free-text
+    // field that sync kept both of, for the user to settle.
+    version: 4,
+    stores: { conflicts: 'key, [table+recordId], resolvedAt' },
+  },
 ] as const;
 
 export type TamDeskDb = Dexie & {
@@ -78,6 +88,7 @@ export type TamDeskDb = Dexie & {
   remediationRequests: EntityTable<RemediationRequest, 'id'>;
   evidence: EntityTable<Evidence, 'id'>;
   outbox: EntityTable<OutboxEntry, 'seq'>;
+  conflicts: EntityTable<ConflictRow, 'key'>;
   meta: EntityTable<MetaRow, 'key'>;
 };
 

@@ -19,19 +19,26 @@ type AnyRecord = { id: string; createdAt: string; updatedAt: string; deletedAt: 
 const DEVICE_KEY = 'deviceId';
 const CLOCK_KEY = 'hlc';
 
-/** This device's clock; call inside a transaction that includes `meta`. */
-async function readClock(db: TamDeskDb): Promise<HlcState> {
-  const stored = (await db.meta.get(CLOCK_KEY))?.value as string | undefined;
-  if (stored) return parseHlc(stored);
-  let device = (await db.meta.get(DEVICE_KEY))?.value as string | undefined;
-  if (!device) {
-    device = newId().replaceAll('-', '').slice(-16);
-    await db.meta.put({ key: DEVICE_KEY, value: device });
-  }
-  return { wall: 0, counter: 0, node: device };
+/** This device's id: its node in every clock, and its client id on the sync server. */
+export async function deviceId(db: TamDeskDb): Promise<string> {
+  return db.transaction('rw', db.meta, async () => {
+    let device = (await db.meta.get(DEVICE_KEY))?.value as string | undefined;
+    if (!device) {
+      device = newId().replaceAll('-', '').slice(-16);
+      await db.meta.put({ key: DEVICE_KEY, value: device });
+    }
+    return device;
+  });
 }
 
-const saveClock = (db: TamDeskDb, state: HlcState) => db.meta.put({ key: CLOCK_KEY, value: formatHlc(state) });
+/** This device's clock; call inside a transaction that includes `meta`. */
+export async function readClock(db: TamDeskDb): Promise<HlcState> {
+  const stored = (await db.meta.get(CLOCK_KEY))?.value as string | undefined;
+  if (stored) return parseHlc(stored);
+  return { wall: 0, counter: 0, node: await deviceId(db) };
+}
+
+export const saveClock = (db: TamDeskDb, state: HlcState) => db.meta.put({ key: CLOCK_KEY, value: formatHlc(state) });
 
 /**
  * Deep equality of stored values, whatever the order of object keys: a record

@@ -1,0 +1,133 @@
+import Dexie from 'dexie';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emptyAccountFields, type AccountFields } from '@shared/domain/account';
+import { addUser, revokeUser } from '../../server/users';
+import { createAccount, getAccount, updateAccount } from '../../renderer/data/accounts';
+import { openDb, type TamDeskDb } from '../../renderer/data/db';
+import { pendingChanges, pullChanges, pushOutbox } from '../../renderer/data/sync/engine';
+import { httpTransport, SyncError, type Transport } from '../../renderer/data/sync/transport';
+import { BACKENDS, startTestServer, type TestServer } from './helpers';
+
+/**
+ * Two devices with real IndexedDB (fake-indexeddb) syncing through a real
+ * server on loopback: offline edits on both converge field by field, a
+ * concurrent edit of the notes keeps both and raises a conflict, and a
+ * revoked token is a specific error.
+ */
+const fields = (over: Partial<AccountFields> = {}): AccountFields => ({ ...emptyAccountFields('Europe/Warsaw'), ...over });
+
+describe.each(BACKENDS)('client sync against the server ($name)', (backend) => {
+  let server: TestServer;
+  let token: string;
+  const dbs: TamDeskDb[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer(backend);
+    token = await addUser(server.db, 'anna', 'warsaw');
+  });
+  afterAll(async () => {
+    for (const db of dbs) {
+      db.close();
+      await Dexie.delete(db.name);
+    }
+    await server.dispose();
+  });
+
+  const device = () => {
+    const db = openDb(`device-${crypto.randomUUID()}`);
+    dbs.push(db);
+    return db;
+  };
+  const sync = async (db: TamDeskDb, transport: Transport = httpTransport(server.url, token)) => {
+    await pushOutbox(db, transport);
+    await pullChanges(db, transport);
+  };
+
+  it('converges two devices that edited offline, field by field, and empties both outboxes', async () => {
+    const a = device();
+    const b = device();
+    const shared = await createAccount(a, fields({ name: 'Bursztyn Handel Sp. z o.o.', notes: 'Kick-off done.' }));
+    await sync(a);
+    await sync(b);
+    expect((await getAccount(b, shared.id))?.name).toBe('Bursztyn Handel Sp. z o.o.');
+
+    // Offline on both: A renames, B changes the tier and adds its own account.
+    await updateAccount(a, shared.id, { ...(await getAccount(a, shared.id))!, name: 'Bursztyn Media S.A.' });
+    await updateAccount(b, shared.id, { ...(await getAccount(b, shared.id))!, tier: 'enterprise' });
+    const onlyB = await createAccount(b, fields({ name: 'Harbor Travel Inc.' }));
+    expect(await pendingChanges(a)).toBe(1);
+    expect(await pendingChanges(b)).toBe(2);
+
+    await sync(a);
+    await sync(b);
+    await sync(a);
+    for (const db of [a, b]) {
+      const account = await getAccount(db, shared.id);
+      expect(account?.name).toBe('Bursztyn Media S.A.');
+      expect(account?.tier).toBe('enterprise');
+      expect((await getAccount(db, onlyB.id))?.name).toBe('Harbor Travel Inc.');
+      expect(await db.accountSummaries.get(onlyB.id)).toBeDefined();
+      expect(await pendingChanges(db)).toBe(0);
+    }
+    // Field-level merge leaves both replicas identical, clocks included.
+    expect(await getAccount(a, shared.id)).toEqual(await getAccount(b, shared.id));
+  });
+
+  it('keeps both versions of a concurrent notes edit as a conflict, on both devices', async () => {
+    const a = device();
+    const b = device();
+    const account = await createAccount(a, fields({ name: 'Wisła Media', notes: 'Original.' }));
+    await sync(a);
+    await sync(b);
+    await updateAccount(a, account.id, { ...(await getAccount(a, account.id))!, notes: 'From Anna: warm-up paused.' });
+    await updateAccount(b, account.id, { ...(await getAccount(b, account.id))!, notes: 'From Ben: Microsoft deferrals.' });
+    await sync(a);
+    await sync(b);
+    await sync(a);
+
+    const final = (await getAccount(a, account.id))!.notes;
+    expect((await getAccount(b, account.id))!.notes).toBe(final);
+    for (const db of [a, b]) {
+      const conflicts = await db.conflicts.toArray();
+      expect(conflicts).toHaveLength(1);
+      const [conflict] = conflicts;
+      expect(conflict!.field).toBe('notes');
+      expect(new Set([conflict!.winner.value, conflict!.loser.value])).toEqual(new Set(['From Anna: warm-up paused.', 'From Ben: Microsoft deferrals.']));
+      expect(conflict!.winner.value).toBe(final);
+    }
+  });
+
+  it('sends an unacknowledged push again without duplicating it', async () => {
+    const a = device();
+    const b = device();
+    await createAccount(a, fields({ name: 'Replay Ltd' }));
+    const real = httpTransport(server.url, token);
+    // The first push reaches the server but its answer is lost.
+    const lossy: Transport = {
+      push: async (request) => {
+        await real.push(request);
+        throw new SyncError('offline', 'connection reset');
+      },
+      pull: real.pull,
+    };
+    await expect(pushOutbox(a, lossy)).rejects.toThrow('connection reset');
+    expect(await pendingChanges(a)).toBe(1);
+    await sync(a);
+    expect(await pendingChanges(a)).toBe(0);
+    await sync(b);
+    expect((await b.accounts.toArray()).filter((x) => x.name === 'Replay Ltd')).toHaveLength(1);
+  });
+
+  it('says "token revoked", not just "failed", and keeps the outbox', async () => {
+    const ben = `ben-${crypto.randomUUID().slice(0, 8)}`;
+    const revokedToken = await addUser(server.db, ben, 'warsaw');
+    await revokeUser(server.db, ben);
+    const a = device();
+    await createAccount(a, fields({ name: 'Kept Ltd' }));
+    const error = await pushOutbox(a, httpTransport(server.url, revokedToken)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SyncError);
+    expect((error as SyncError).code).toBe('token_revoked');
+    expect((error as SyncError).transient).toBe(false);
+    expect(await pendingChanges(a)).toBe(1);
+  });
+});
