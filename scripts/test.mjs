@@ -6,6 +6,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const out = mkdtempSync(join(tmpdir(), 'tam-desk-test-'));
+
+/**
+ * A throwaway PostgreSQL for the server tests (scripts/postgres-for-tests.sh),
+ * so they run against PGlite and a real PostgreSQL. Required in CI; locally,
+ * without Debian's postgresql package, the server tests run on PGlite only.
+ */
+function startPostgres() {
+  const started = spawnSync('bash', ['scripts/postgres-for-tests.sh'], { encoding: 'utf8' });
+  const url = /DATABASE_URL=(\S+)/.exec(started.stdout ?? '')?.[1];
+  if (started.status !== 0 || !url) {
+    const reason = (started.stderr ?? '').trim().split('\n').at(-1);
+    if (process.env.CI) {
+      console.error(`PostgreSQL for the server tests could not be started: ${reason}`);
+      process.exit(1);
+    }
+    console.log(`Server tests on PGlite only: PostgreSQL not available (${reason}).`);
+    return null;
+  }
+  const stop = /\(stop: (.+)\)/.exec(started.stderr)?.[1];
+  return { url, stop: () => stop && spawnSync('bash', ['-c', stop], { stdio: 'ignore' }) };
+}
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
 function run(title, command, args, env = {}) {
@@ -32,10 +53,15 @@ const fromPlaywright = (r) => ({ passed: r.stats.expected + r.stats.flaky, faile
 const steps = [
   ['type check (tsc -b)', () => run('type check (tsc -b)', 'npx', ['tsc', '-b'])],
   ['lint (ESLint, import arrows)', () => run('lint (ESLint, import arrows)', 'npx', ['eslint', '.'])],
-  ['unit tests (Vitest)', () => {
-    const status = run('unit tests (Vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
-    count(vitestJson, fromVitest);
-    return status;
+  ['unit and server tests (Vitest)', () => {
+    const postgres = startPostgres();
+    try {
+      const status = run('unit and server tests (Vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`], postgres ? { TEST_DATABASE_URL: postgres.url } : {});
+      count(vitestJson, fromVitest);
+      return status;
+    } finally {
+      postgres?.stop();
+    }
   }],
   ['Electron security (Electronegativity)', () => run('Electron security (Electronegativity)', 'node', ['scripts/electronegativity.mjs'])],
   ['build', () => run('build', 'npx', ['vite', 'build', '--logLevel', 'warn'])],
