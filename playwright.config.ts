@@ -5,6 +5,9 @@ import { defineConfig, devices } from '@playwright/test';
  * download its own browsers here), against the built app served by
  * `vite preview`. Chart animation is off in tests (prefers-reduced-motion).
  */
+// E2E_PORT lets two runs share a machine (e.g. CI beside a developer's run).
+const port = Number(process.env.E2E_PORT ?? 4173);
+
 export default defineConfig({
   testDir: 'test/e2e',
   fullyParallel: true,
@@ -14,7 +17,7 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 7_000 },
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     reducedMotion: 'reduce',
     trace: 'retain-on-failure',
     ...devices['Desktop Chrome'],
@@ -25,8 +28,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite preview --port 4173 --strictPort --host 127.0.0.1',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
