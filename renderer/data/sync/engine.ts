@@ -12,10 +12,12 @@ import type { Transport } from './transport';
 /**
  * One sync round: push the outbox, then pull the team's changes.
  *
- * - Push sends outbox entries in order, numbered by their outbox key (which
- *   Dexie never reuses, so it is this device's per-client sequence), and
- *   deletes only what the server acknowledged. A push lost on the way is
- *   simply sent again: the server skips what it already has.
+ * - Push sends outbox entries in order, numbered by their outbox key: this
+ *   device's per-client sequence, gap-free from 1 because keys are never
+ *   reused, an aborted write rolls the key generator back (IndexedDB does),
+ *   and only an acknowledged prefix is ever deleted. The server acknowledges
+ *   the longest gap-free prefix it holds, so it relies on that. A push lost
+ *   on the way is simply sent again: the server skips what it already has.
  * - Pull applies each page through the shared merge in ONE transaction with
  *   the new cursor, so a page is applied whole or not at all and never twice.
  *   Pulled changes do not go to the outbox (they are already on the server),
@@ -23,7 +25,8 @@ import type { Transport } from './transport';
  */
 export type SyncProgress = { phase: 'push' | 'pull'; done: number; total: number };
 
-const CURSOR_KEY = 'sync.cursor';
+/** The meta row holding the server cursor of the last applied pull page. */
+export const CURSOR_KEY = 'sync.cursor';
 
 export async function pendingChanges(db: TamDeskDb): Promise<number> {
   return db.outbox.count();

@@ -359,6 +359,9 @@ describe('atomicity: the record and its outbox entry are written together or not
     await updateAccount(db, existing.id, fields({ name: 'Renamed' }), { now: later(4000) });
     expect((await getAccount(db, existing.id))?.name).toBe('Renamed');
     expect(await db.outbox.count()).toBe(2);
+    // The failed writes left no gap in the outbox keys, which sync sends as
+    // this device's gap-free sequence.
+    expect((await db.outbox.toArray()).map((e) => e.seq)).toEqual([1, 2]);
   });
 
   it('when writing the record fails, no outbox entry is written', async () => {
