@@ -14,11 +14,13 @@ import { AccountsPage } from './features/accounts/AccountsPage';
 const loadAccountPage = () => import('./features/accounts/AccountPage');
 const loadAccountEditPage = () => import('./features/accounts/AccountEditPage');
 const loadSettingsPage = () => import('./features/settings/SettingsPage');
+const loadConflictsPage = () => import('./features/sync/ConflictsPage');
 const AccountPage = lazy(() => loadAccountPage().then((m) => ({ default: m.AccountPage })));
 const AccountEditPage = lazy(() => loadAccountEditPage().then((m) => ({ default: m.AccountEditPage })));
 const SettingsPage = lazy(() => loadSettingsPage().then((m) => ({ default: m.SettingsPage })));
+const ConflictsPage = lazy(() => loadConflictsPage().then((m) => ({ default: m.ConflictsPage })));
 const later = (page: ReactNode) => <Suspense fallback={null}>{page}</Suspense>;
-const prefetchScreens = () => Promise.all([loadAccountPage(), loadAccountEditPage(), loadSettingsPage(), loadCommandPalette()]);
+const prefetchScreens = () => Promise.all([loadAccountPage(), loadAccountEditPage(), loadSettingsPage(), loadConflictsPage(), loadCommandPalette()]);
 import './ui/app.css';
 
 // Hash routes: the same URLs work from app:// in Electron, from `vite`, and
@@ -35,6 +37,7 @@ const router = createHashRouter([
       { path: 'accounts/:id', element: later(<AccountPage />) },
       { path: 'accounts/:id/edit', element: later(<AccountEditPage />) },
       { path: 'settings', element: later(<SettingsPage />) },
+      { path: 'conflicts', element: later(<ConflictsPage />) },
       { path: '*', element: <Navigate to="/accounts" replace /> },
     ],
   },

@@ -78,6 +78,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: true,
   });
+  // CORS: the app in a browser (or Vite's preview) runs on another origin.
+  // Tokens are bearer headers, never cookies, so any origin may call; a
+  // preflight is answered here, before rate limits and the token check.
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('access-control-allow-origin', '*');
+    if (req.method === 'OPTIONS') {
+      reply.header('access-control-allow-methods', 'GET, POST, OPTIONS');
+      reply.header('access-control-allow-headers', 'authorization, content-type, accept');
+      reply.header('access-control-max-age', '600');
+      return reply.status(204).send();
+    }
+  });
   const users = new WeakMap<FastifyRequest, AuthUser>();
   const userOf = (req: FastifyRequest): AuthUser => {
     const user = users.get(req);

@@ -2,6 +2,8 @@ import { Building2, Command, Settings as SettingsIcon } from 'lucide-react';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
+import { ConflictsNavLink } from '../features/sync/ConflictsNavLink';
+import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { Button } from '../ui/Button';
 import { Toasts } from '../ui/Toasts';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -9,7 +11,6 @@ import { MOD } from './shortcuts';
 import { useAppCommands } from './use-app-commands';
 import { useGlobalShortcuts } from './use-global-shortcuts';
 import { useMenuCommands } from './use-menu-commands';
-import { useOnline } from './use-online';
 import { useUi } from './ui-store';
 
 // Loaded the first time it is opened, keeping it out of the start-up bundle.
@@ -19,7 +20,6 @@ const CommandPalette = lazy(() => loadCommandPalette().then((m) => ({ default: m
 /** The app shell: sidebar, top bar (connection, palette), the page, overlays. */
 export function Layout() {
   const { t } = useTranslation();
-  const online = useOnline();
   const { setPaletteOpen, setHelpOpen, paletteOpen } = useUi();
   const [paletteUsed, setPaletteUsed] = useState(false);
   if (paletteOpen && !paletteUsed) setPaletteUsed(true);
@@ -43,6 +43,7 @@ export function Layout() {
         <NavLink to="/accounts" className="nav-link">
           <Building2 size={16} aria-hidden /> {t('nav.accounts')} <kbd aria-hidden>G A</kbd>
         </NavLink>
+        <ConflictsNavLink />
         <NavLink to="/settings" className="nav-link">
           <SettingsIcon size={16} aria-hidden /> {t('nav.settings')} <kbd aria-hidden>G S</kbd>
         </NavLink>
@@ -50,10 +51,7 @@ export function Layout() {
       </nav>
       <div className="main">
         <header className="topbar">
-          <span className="status-pill" role="status">
-            <span className={online ? 'dot' : 'dot offline'} aria-hidden />
-            {online ? t('connection.online') : t('connection.offline')}
-          </span>
+          <SyncIndicator />
           <span className="spacer" />
           <Button variant="ghost" size="small" onPress={() => setPaletteOpen(true)} aria-keyshortcuts="Control+K Meta+K">
             <Command aria-hidden /> {t('palette.open')} <kbd aria-hidden>{MOD} K</kbd>

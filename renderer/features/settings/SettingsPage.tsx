@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSettings } from '../../data/settings';
+import { SyncSection } from '../sync/SyncSection';
 import { AboutSection } from './AboutSection';
 import { AppearanceSection } from './AppearanceSection';
 import { DataSection } from './DataSection';
@@ -26,6 +27,7 @@ export function SettingsPage() {
           <WorkingHoursSection settings={settings} />
         </>
       )}
+      <SyncSection />
       <DataSection />
       <AboutSection />
     </div>

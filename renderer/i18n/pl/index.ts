@@ -2,5 +2,6 @@ import { accounts } from './accounts';
 import { common } from './common';
 import { palette } from './palette';
 import { settings } from './settings';
+import { sync } from './sync';
 
-export const pl = { common, accounts, settings, palette };
+export const pl = { common, accounts, settings, palette, sync };
