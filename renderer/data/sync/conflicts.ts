@@ -17,7 +17,7 @@ export const unresolvedConflicts = (db: TamDeskDb): Promise<ConflictRow[]> =>
     .toArray()
     .then((rows) => rows.sort((a, b) => b.detectedAt.localeCompare(a.detectedAt)));
 
-export const unresolvedCount = (db: TamDeskDb): Promise<number> => db.conflicts.filter((c) => c.resolvedAt === null).count();
+export { unresolvedCount } from './conflict-count';
 
 /** When a side was written, from its clock. */
 export const writtenAt = (hlc: string): Date => new Date(parseHlc(hlc).wall);

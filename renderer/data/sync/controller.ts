@@ -2,10 +2,14 @@ import { liveQuery, type Subscription } from 'dexie';
 import { create } from 'zustand';
 import { host } from '../../host';
 import type { TamDeskDb } from '../db';
-import { CURSOR_KEY, pullChanges, pushOutbox, type SyncProgress } from './engine';
+import type { SyncProgress } from './engine';
 import { SyncScheduler, INTERVAL_MS, type Trigger } from './scheduler';
-import { checkServerUrl, checkToken, LAST_SYNCED_KEY, loadLastSynced, loadServerUrl, saveServerUrl, TOKEN_SECRET } from './sync-config';
-import { httpTransport, SyncError, type SyncErrorCode, type Transport } from './transport';
+import { checkServerUrl, checkToken, CURSOR_KEY, LAST_SYNCED_KEY, loadLastSynced, loadServerUrl, saveServerUrl, TOKEN_SECRET } from './sync-config';
+import { SyncError, type SyncErrorCode } from './sync-error';
+
+// The engine, the transport and the protocol schemas load on first use, so
+// the app's first screen does not wait for them.
+const runtime = () => Promise.all([import('./engine'), import('./transport')]).then(([engine, transport]) => ({ ...engine, ...transport }));
 
 /**
  * The sync controller: when to sync (scheduler.ts) wired to the browser
@@ -35,7 +39,6 @@ const asSyncError = (error: unknown): SyncError =>
 
 type Session = {
   db: TamDeskDb;
-  transport: Transport;
   scheduler: SyncScheduler;
   dispose: () => void;
 };
@@ -45,7 +48,6 @@ let startedDb: TamDeskDb | null = null;
 
 function begin(db: TamDeskDb, serverUrl: string, token: string): void {
   end();
-  const transport = httpTransport(serverUrl, token);
   const scheduler = new SyncScheduler({
     isTransient: (error) => asSyncError(error).transient,
     run: async () => {
@@ -54,6 +56,8 @@ function begin(db: TamDeskDb, serverUrl: string, token: string): void {
         throw new SyncError('offline', 'The device is offline');
       }
       set({ status: { kind: 'syncing', progress: null } });
+      const { httpTransport, pushOutbox, pullChanges } = await runtime();
+      const transport = httpTransport(serverUrl, token);
       const onProgress = (progress: SyncProgress) => set({ status: { kind: 'syncing', progress } });
       await pushOutbox(db, transport, onProgress);
       await pullChanges(db, transport, onProgress);
@@ -88,7 +92,6 @@ function begin(db: TamDeskDb, serverUrl: string, token: string): void {
 
   session = {
     db,
-    transport,
     scheduler,
     dispose: () => {
       scheduler.stop();
@@ -137,6 +140,7 @@ export async function signIn(db: TamDeskDb, urlInput: string, tokenInput: string
   const previous = await loadServerUrl(db);
   const cursor = previous === url.url ? (((await db.meta.get(CURSOR_KEY))?.value as number | undefined) ?? 0) : 0;
   try {
+    const { httpTransport } = await runtime();
     await httpTransport(url.url, token.token).pull(cursor, 1);
   } catch (error) {
     return { ok: false, error: asSyncError(error) };

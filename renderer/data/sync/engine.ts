@@ -7,6 +7,7 @@ import { MAX_PUSH_CHANGES, type ServerChange } from '@shared/sync/protocol';
 import type { ConflictRow, TamDeskDb } from '../db';
 import { writeProjections, writeScope } from '../projections';
 import { deviceId, readClock, saveClock } from '../write';
+import { CURSOR_KEY } from './sync-config';
 import type { Transport } from './transport';
 
 /**
@@ -26,7 +27,6 @@ import type { Transport } from './transport';
 export type SyncProgress = { phase: 'push' | 'pull'; done: number; total: number };
 
 /** The meta row holding the server cursor of the last applied pull page. */
-export const CURSOR_KEY = 'sync.cursor';
 
 export async function pendingChanges(db: TamDeskDb): Promise<number> {
   return db.outbox.count();

@@ -6,6 +6,8 @@ import type { TamDeskDb } from '../db';
  * host's secret storage (Electron's safeStorage; memory in a browser).
  */
 export const SERVER_URL_KEY = 'sync.serverUrl';
+/** The server sequence this device has pulled up to. */
+export const CURSOR_KEY = 'sync.cursor';
 export const LAST_SYNCED_KEY = 'sync.lastSyncedAt';
 export const TOKEN_SECRET = 'sync.token';
 

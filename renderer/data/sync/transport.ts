@@ -3,34 +3,19 @@ import {
   PROTOCOL_VERSION,
   pullResponseSchema,
   pushResponseSchema,
-  type ErrorCode,
   type PullResponse,
   type PushRequest,
   type PushResponse,
 } from '@shared/sync/protocol';
+import { SyncError } from './sync-error';
+
+export { SyncError, type SyncErrorCode } from './sync-error';
 
 /**
  * The client side of the sync protocol over HTTP. Every failure becomes a
  * SyncError with a specific code the status indicator can explain ("token
  * revoked: sign in again"), never just "sync failed".
  */
-export type SyncErrorCode = ErrorCode | 'offline' | 'bad_response' | 'bad_server_url';
-
-export class SyncError extends Error {
-  constructor(
-    readonly code: SyncErrorCode,
-    message: string,
-    readonly status: number | null = null,
-  ) {
-    super(message);
-  }
-
-  /** Worth retrying later by itself (as opposed to needing the user). */
-  get transient(): boolean {
-    return ['offline', 'rate_limited', 'internal', 'bad_response'].includes(this.code) || (this.status !== null && this.status >= 500);
-  }
-}
-
 export type Transport = {
   push(request: Omit<PushRequest, 'protocol'>): Promise<PushResponse>;
   pull(cursor: number, limit?: number): Promise<PullResponse>;

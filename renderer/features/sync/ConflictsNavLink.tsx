@@ -3,7 +3,7 @@ import { GitMerge } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { db } from '../../data/database';
-import { unresolvedCount } from '../../data/sync/conflicts';
+import { unresolvedCount } from '../../data/sync/conflict-count';
 import './sync.css';
 
 /** The sidebar's "Conflicts" link, with a count badge while some wait to be settled. */

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { SyncStatus } from '../../data/sync/controller';
 import type { SyncProgress } from '../../data/sync/engine';
-import type { SyncErrorCode } from '../../data/sync/transport';
+import type { SyncErrorCode } from '../../data/sync/sync-error';
 
 /** Percent done of a sync in progress, or null while the total is unknown. */
 export function progressPercent(progress: SyncProgress | null): number | null {
