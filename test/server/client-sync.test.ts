@@ -4,6 +4,7 @@ import { emptyAccountFields, type AccountFields } from '@shared/domain/account';
 import { addUser, revokeUser } from '../../server/users';
 import { createAccount, getAccount, updateAccount } from '../../renderer/data/accounts';
 import { openDb, type TamDeskDb } from '../../renderer/data/db';
+import { resolveConflict } from '../../renderer/data/sync/conflicts';
 import { pendingChanges, pullChanges, pushOutbox } from '../../renderer/data/sync/engine';
 import { httpTransport, SyncError, type Transport } from '../../renderer/data/sync/transport';
 import { BACKENDS, startTestServer, type TestServer } from './helpers';
@@ -95,6 +96,14 @@ describe.each(BACKENDS)('client sync against the server ($name)', (backend) => {
       expect(new Set([conflict!.winner.value, conflict!.loser.value])).toEqual(new Set(['From Anna: warm-up paused.', 'From Ben: Microsoft deferrals.']));
       expect(conflict!.winner.value).toBe(final);
     }
+
+    // Settled on A (both texts combined), the conflict is settled on B by the next sync.
+    const [open] = await a.conflicts.toArray();
+    await resolveConflict(a, open!.key, 'From Anna: warm-up paused. From Ben: Microsoft deferrals.');
+    await sync(a);
+    await sync(b);
+    expect((await getAccount(b, account.id))!.notes).toBe('From Anna: warm-up paused. From Ben: Microsoft deferrals.');
+    expect((await b.conflicts.toArray()).map((c) => c.resolvedAt !== null)).toEqual([true]);
   });
 
   it('sends an unacknowledged push again without duplicating it', async () => {

@@ -78,6 +78,7 @@ async function applyPage(db: TamDeskDb, clientId: string, changes: ServerChange[
       clock = receive(clock, parseHlc(change.hlc), now.getTime());
       const result = await applyOne(db, change, author);
       conflicts.push(...result);
+      await settleConflicts(db, change, now);
     }
     await saveClock(db, clock);
     if (conflicts.length > 0) {
@@ -86,6 +87,18 @@ async function applyPage(db: TamDeskDb, clientId: string, changes: ServerChange[
     }
     await db.meta.put({ key: CURSOR_KEY, value: cursor });
   });
+}
+
+/**
+ * An edit made on top of one side of an open conflict (someone settled it on
+ * another device) settles the conflict here too.
+ */
+async function settleConflicts(db: TamDeskDb, change: Change, now: Date): Promise<void> {
+  await db.conflicts
+    .where('[table+recordId]')
+    .equals([change.table, change.recordId])
+    .filter((c) => c.resolvedAt === null && c.field in change.patch && [c.winner.hlc, c.loser.hlc].includes(change.base[c.field] ?? ''))
+    .modify({ resolvedAt: now.toISOString() });
 }
 
 async function applyOne(db: TamDeskDb, change: Change, author: string): Promise<TextConflict[]> {
