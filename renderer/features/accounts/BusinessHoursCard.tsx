@@ -5,7 +5,7 @@ import { weekPosition, weekSegments } from '@shared/calendar/week-view';
 import type { Account } from '@shared/domain/account';
 import type { Settings } from '../../data/settings';
 import { formatDuration, formatTime } from './format';
-import { useNow } from './use-now';
+import { useNow } from '../../ui/use-now';
 import { WeekChart } from './WeekChart';
 
 /**

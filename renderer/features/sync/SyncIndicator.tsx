@@ -8,7 +8,7 @@ import { startSync, useSync, type SyncStatus } from '../../data/sync/controller'
 import { Button } from '../../ui/Button';
 import { statusLine } from './sync-text';
 import { SyncPanel } from './SyncPanel';
-import { useNow } from './use-now';
+import { useNow } from '../../ui/use-now';
 import './sync.css';
 
 const dotClass = (status: SyncStatus, pending: number) => {
@@ -30,7 +30,7 @@ export function SyncIndicator() {
   const online = useOnline();
   const { status, serverUrl, lastSyncedAt } = useSync();
   const pending = useLiveQuery(() => db.outbox.count(), []) ?? 0;
-  const now = useNow();
+  const now = useNow().getTime();
   const [open, setOpen] = useState(false);
   const statusId = useId();
 
