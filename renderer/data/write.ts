@@ -2,6 +2,7 @@ import type { Table } from 'dexie';
 import { newId } from '@shared/ids';
 import { formatHlc, parseHlc, receive, tick, type HlcState } from '@shared/sync/hlc';
 import type { Change } from '@shared/sync/change';
+import { applyChange, sameValue, type SyncRecord } from '@shared/sync/merge';
 import type { SyncedTable } from '@shared/domain/tables';
 import type { TamDeskDb } from './db';
 import { writeProjections, writeScope } from './projections';
@@ -40,24 +41,6 @@ export async function readClock(db: TamDeskDb): Promise<HlcState> {
 
 export const saveClock = (db: TamDeskDb, state: HlcState) => db.meta.put({ key: CLOCK_KEY, value: formatHlc(state) });
 
-/**
- * Deep equality of stored values, whatever the order of object keys: a record
- * that came back from a server or an older version with its keys reordered is
- * still the same value, and must not land in a patch with a fresh clock.
- */
-function same(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => same(x, b[i]));
-  }
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  const keys = (o: Record<string, unknown>) => Object.keys(o).filter((k) => o[k] !== undefined);
-  const kx = keys(x);
-  return kx.length === keys(y).length && kx.every((k) => Object.hasOwn(y, k) && same(x[k], y[k]));
-}
-
 export type WriteOptions = { now?: Date };
 
 /**
@@ -80,9 +63,12 @@ export async function writeRecord<T extends AnyRecord>(
       throw new Error(op === 'create' ? `${table} ${id} already exists` : `${table} ${id} not found`);
     }
     const at = now.toISOString();
+    // Only fields whose value changes go into the patch. Deep equality: a
+    // record that came back from a server or an older version with its keys
+    // reordered is still the same value, and must not get a fresh clock.
     const patch: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(fields)) {
-      if (value !== undefined && (!existing || !same((existing as Record<string, unknown>)[field], value))) patch[field] = value;
+      if (value !== undefined && (!existing || !sameValue((existing as Record<string, unknown>)[field], value))) patch[field] = value;
     }
     if (existing && Object.keys(patch).length === 0) return existing;
     // A new write must outrank every clock already on the record (an upgraded
@@ -92,18 +78,14 @@ export async function writeRecord<T extends AnyRecord>(
     if (latest && latest > formatHlc(clock)) clock = receive(clock, parseHlc(latest), now.getTime());
     clock = tick(clock, now.getTime());
     await saveClock(db, clock);
-    const hlc = formatHlc(clock);
     if (!existing) Object.assign(patch, { createdAt: at, deletedAt: null, ...patch });
-    const clocks = { ...(existing?.clocks ?? {}) };
-    const base: Record<string, string | null> = {};
-    for (const field of Object.keys(patch)) {
-      base[field] = existing?.clocks[field] ?? null;
-      clocks[field] = hlc;
-    }
-    const record = { ...(existing ?? {}), ...patch, id, updatedAt: at, clocks } as T;
+    const base = Object.fromEntries(Object.keys(patch).map((field) => [field, existing?.clocks[field] ?? null]));
+    const change: Change = { changeId: newId(), table, recordId: id, op, patch, base, hlc: formatHlc(clock), at };
+    // The same merge as a pulled change: one code path for every write.
+    const record = applyChange(existing as SyncRecord | undefined, change).record as unknown as T;
     await records.put(record);
     await writeProjections(db, table, [record]);
-    await db.outbox.add({ changeId: newId(), table, recordId: id, op, patch, base, hlc, at });
+    await db.outbox.add(change);
     return record;
   });
 }
@@ -121,12 +103,11 @@ export async function createRecords<T extends AnyRecord>(db: TamDeskDb, table: S
     let clock = await readClock(db);
     for (const row of rows) {
       clock = tick(clock, now.getTime());
-      const hlc = formatHlc(clock);
-      const { clocks: _ignored, ...fields } = row;
-      const clocks = Object.fromEntries(Object.keys(fields).filter((f) => f !== 'id').map((f) => [f, hlc]));
-      stamped.push({ ...row, clocks });
-      const base = Object.fromEntries(Object.keys(fields).map((f) => [f, null]));
-      changes.push({ changeId: newId(), table, recordId: row.id, op: 'create', patch: fields, base, hlc, at });
+      const { clocks: _ignored, ...patch } = row;
+      const base = Object.fromEntries(Object.keys(patch).map((f) => [f, null]));
+      const change: Change = { changeId: newId(), table, recordId: row.id, op: 'create', patch, base, hlc: formatHlc(clock), at };
+      stamped.push(applyChange(undefined, change).record as unknown as T);
+      changes.push(change);
     }
     await saveClock(db, clock);
     await records.bulkAdd(stamped);

@@ -1,9 +1,8 @@
 import type { Table } from 'dexie';
 import { SYNCED_TABLE_NAMES, type SyncedTable } from '@shared/domain/tables';
-import type { Change } from '@shared/sync/change';
 import { parseHlc, receive } from '@shared/sync/hlc';
-import { applyChange, conflictKey, isCreated, type SyncRecord, type TextConflict } from '@shared/sync/merge';
-import { MAX_PUSH_CHANGES, type ServerChange } from '@shared/sync/protocol';
+import { applyChanges, conflictKey, isCreated, recordKey, type SyncRecord } from '@shared/sync/merge';
+import { MAX_PULL_LIMIT, MAX_PUSH_CHANGES, type ServerChange } from '@shared/sync/protocol';
 import type { ConflictRow, TamDeskDb } from '../db';
 import { writeProjections, writeScope } from '../projections';
 import { deviceId, readClock, saveClock } from '../write';
@@ -58,7 +57,7 @@ export async function pullChanges(db: TamDeskDb, transport: Transport, onProgres
   let cursor = start;
   let pulled = 0;
   for (;;) {
-    const page = await transport.pull(cursor);
+    const page = await transport.pull(cursor, MAX_PULL_LIMIT);
     await applyPage(db, clientId, page.changes, page.cursor);
     pulled += page.changes.length;
     cursor = page.cursor;
@@ -68,49 +67,65 @@ export async function pullChanges(db: TamDeskDb, transport: Transport, onProgres
 }
 
 async function applyPage(db: TamDeskDb, clientId: string, changes: ServerChange[], cursor: number): Promise<void> {
-  const tables = [...new Set(changes.map((c) => c.change.table as SyncedTable))].filter((t) => SYNCED_TABLE_NAMES.includes(t));
+  // This device's own changes coming back are already here.
+  const incoming = changes.filter((c) => c.clientId !== clientId && SYNCED_TABLE_NAMES.includes(c.change.table as SyncedTable));
+  const tables = [...new Set(incoming.map((c) => c.change.table as SyncedTable))];
   await db.transaction('rw', [...writeScope(db, tables), db.conflicts], async () => {
     const now = new Date();
     let clock = await readClock(db);
-    const conflicts: TextConflict[] = [];
-    for (const { change, author, clientId: from } of changes) {
-      if (from === clientId || !tables.includes(change.table as SyncedTable)) continue;
-      clock = receive(clock, parseHlc(change.hlc), now.getTime());
-      const result = await applyOne(db, change, author);
-      conflicts.push(...result);
-      await settleConflicts(db, change, now);
+    for (const { change } of incoming) clock = receive(clock, parseHlc(change.hlc), now.getTime());
+    // The page is merged in memory, in order, over the records it touches
+    // (read in one go), then written back in one bulk write per table: a first
+    // sync of a large team costs a few IndexedDB calls a page, not a few a change.
+    const current = await readTouched(db, tables, incoming);
+    const { records, conflicts } = applyChanges(current, incoming);
+    for (const table of tables) {
+      const changed = [...records].filter(([key, record]) => key.startsWith(`${table}/`) && record !== current.get(key)).map(([, r]) => r);
+      if (changed.length === 0) continue;
+      await db.table(table).bulkPut(changed);
+      // An update can arrive before its create; such a partial record gets no
+      // list entry until the create lands.
+      await writeProjections(db, table, changed.filter(isCreated));
     }
     await saveClock(db, clock);
     if (conflicts.length > 0) {
+      // A conflict reported again (a replay) keeps its row, resolved or not.
       const rows: ConflictRow[] = conflicts.map((c) => ({ ...c, key: conflictKey(c), detectedAt: now.toISOString(), resolvedAt: null }));
-      await db.conflicts.bulkPut(rows);
+      const known = new Set((await db.conflicts.bulkGet(rows.map((r) => r.key))).flatMap((r) => (r ? [r.key] : [])));
+      await db.conflicts.bulkPut(rows.filter((r) => !known.has(r.key)));
     }
+    await settleConflicts(db, incoming, now);
     await db.meta.put({ key: CURSOR_KEY, value: cursor });
   });
+}
+
+/** The stored records a page's changes name, keyed by `recordKey`. */
+async function readTouched(db: TamDeskDb, tables: SyncedTable[], incoming: ServerChange[]): Promise<Map<string, SyncRecord>> {
+  const touched = new Map<string, SyncRecord>();
+  for (const table of tables) {
+    const ids = [...new Set(incoming.filter((c) => c.change.table === table).map((c) => c.change.recordId))];
+    const found = await (db.table(table) as Table<SyncRecord, string>).bulkGet(ids);
+    for (const record of found) if (record) touched.set(recordKey(table, record.id), record);
+  }
+  return touched;
 }
 
 /**
  * An edit made on top of one side of an open conflict (someone settled it on
  * another device) settles the conflict here too.
  */
-async function settleConflicts(db: TamDeskDb, change: Change, now: Date): Promise<void> {
-  await db.conflicts
-    .where('[table+recordId]')
-    .equals([change.table, change.recordId])
-    .filter((c) => c.resolvedAt === null && c.field in change.patch && [c.winner.hlc, c.loser.hlc].includes(change.base[c.field] ?? ''))
-    .modify({ resolvedAt: now.toISOString() });
-}
-
-async function applyOne(db: TamDeskDb, change: Change, author: string): Promise<TextConflict[]> {
-  const table = change.table as SyncedTable;
-  const records = db.table(table) as Table<SyncRecord, string>;
-  const current = await records.get(change.recordId);
-  const { record, conflicts, applied } = applyChange(current, change, author);
-  if (applied && record) {
-    await records.put(record);
-    // An update can arrive before its create; such a partial record gets no
-    // list entry until the create lands.
-    if (isCreated(record)) await writeProjections(db, table, [record]);
+async function settleConflicts(db: TamDeskDb, incoming: ServerChange[], now: Date): Promise<void> {
+  const keys = [...new Map(incoming.map(({ change: c }) => [recordKey(c.table, c.recordId), [c.table, c.recordId]])).values()];
+  if (keys.length === 0) return;
+  const open = await db.conflicts.where('[table+recordId]').anyOf(keys).filter((c) => c.resolvedAt === null).toArray();
+  for (const conflict of open) {
+    const settled = incoming.some(
+      ({ change }) =>
+        change.table === conflict.table &&
+        change.recordId === conflict.recordId &&
+        conflict.field in change.patch &&
+        [conflict.winner.hlc, conflict.loser.hlc].includes(change.base[conflict.field] ?? ''),
+    );
+    if (settled) await db.conflicts.update(conflict.key, { resolvedAt: now.toISOString() });
   }
-  return conflicts;
 }
