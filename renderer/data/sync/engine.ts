@@ -54,14 +54,21 @@ export async function pushOutbox(db: TamDeskDb, transport: Transport, onProgress
 export async function pullChanges(db: TamDeskDb, transport: Transport, onProgress?: (p: SyncProgress) => void): Promise<number> {
   const clientId = await deviceId(db);
   const start = ((await db.meta.get(CURSOR_KEY))?.value as number | undefined) ?? 0;
-  let cursor = start;
   let pulled = 0;
+  // The next page is fetched while this one is applied, so the server's work
+  // and the network overlap with IndexedDB's. Pages are still applied in order.
+  const fetchPage = (cursor: number) => {
+    const page = transport.pull(cursor, MAX_PULL_LIMIT);
+    page.catch(() => {}); // awaited below; a page fetched in vain must not be an unhandled rejection
+    return page;
+  };
+  let next = fetchPage(start);
   for (;;) {
-    const page = await transport.pull(cursor, MAX_PULL_LIMIT);
+    const page = await next;
+    if (page.hasMore) next = fetchPage(page.cursor);
     await applyPage(db, clientId, page.changes, page.cursor);
     pulled += page.changes.length;
-    cursor = page.cursor;
-    onProgress?.({ phase: 'pull', done: cursor - start, total: Math.max(page.latest - start, 0) });
+    onProgress?.({ phase: 'pull', done: page.cursor - start, total: Math.max(page.latest - start, 0) });
     if (!page.hasMore) return pulled;
   }
 }
