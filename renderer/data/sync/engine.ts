@@ -2,7 +2,7 @@ import type { Table } from 'dexie';
 import { SYNCED_TABLE_NAMES, type SyncedTable } from '@shared/domain/tables';
 import { parseHlc, receive } from '@shared/sync/hlc';
 import { applyChanges, conflictKey, isCreated, recordKey, type SyncRecord } from '@shared/sync/merge';
-import { MAX_PULL_LIMIT, MAX_PUSH_CHANGES, type ServerChange } from '@shared/sync/protocol';
+import { MAX_PUSH_CHANGES, type ServerChange } from '@shared/sync/protocol';
 import type { ConflictRow, TamDeskDb } from '../db';
 import { writeProjections, writeScope } from '../projections';
 import { deviceId, readClock, saveClock } from '../write';
@@ -58,7 +58,7 @@ export async function pullChanges(db: TamDeskDb, transport: Transport, onProgres
   // The next page is fetched while this one is applied, so the server's work
   // and the network overlap with IndexedDB's. Pages are still applied in order.
   const fetchPage = (cursor: number) => {
-    const page = transport.pull(cursor, MAX_PULL_LIMIT);
+    const page = transport.pull(cursor);
     page.catch(() => {}); // awaited below; a page fetched in vain must not be an unhandled rejection
     return page;
   };
@@ -77,62 +77,65 @@ async function applyPage(db: TamDeskDb, clientId: string, changes: ServerChange[
   // This device's own changes coming back are already here.
   const incoming = changes.filter((c) => c.clientId !== clientId && SYNCED_TABLE_NAMES.includes(c.change.table as SyncedTable));
   const tables = [...new Set(incoming.map((c) => c.change.table as SyncedTable))];
+  // The page is merged in memory, in order, over the records it touches, then
+  // written back in bulk: one round of reads and one of writes per page, each
+  // issued at once (IndexedDB queues them), not a few awaited calls a change.
   await db.transaction('rw', [...writeScope(db, tables), db.conflicts], async () => {
     const now = new Date();
-    let clock = await readClock(db);
+    const [stored, current, known] = await Promise.all([readClock(db), readTouched(db, tables, incoming), conflictsOf(db, incoming)]);
+    let clock = stored;
     for (const { change } of incoming) clock = receive(clock, parseHlc(change.hlc), now.getTime());
-    // The page is merged in memory, in order, over the records it touches
-    // (read in one go), then written back in one bulk write per table: a first
-    // sync of a large team costs a few IndexedDB calls a page, not a few a change.
-    const current = await readTouched(db, tables, incoming);
     const { records, conflicts } = applyChanges(current, incoming);
+
+    const writes: Promise<unknown>[] = [saveClock(db, clock), db.meta.put({ key: CURSOR_KEY, value: cursor })];
     for (const table of tables) {
       const changed = [...records].filter(([key, record]) => key.startsWith(`${table}/`) && record !== current.get(key)).map(([, r]) => r);
       if (changed.length === 0) continue;
-      await db.table(table).bulkPut(changed);
       // An update can arrive before its create; such a partial record gets no
       // list entry until the create lands.
-      await writeProjections(db, table, changed.filter(isCreated));
+      writes.push(db.table(table).bulkPut(changed), writeProjections(db, table, changed.filter(isCreated)));
     }
-    await saveClock(db, clock);
-    if (conflicts.length > 0) {
-      // A conflict reported again (a replay) keeps its row, resolved or not.
-      const rows: ConflictRow[] = conflicts.map((c) => ({ ...c, key: conflictKey(c), detectedAt: now.toISOString(), resolvedAt: null }));
-      const known = new Set((await db.conflicts.bulkGet(rows.map((r) => r.key))).flatMap((r) => (r ? [r.key] : [])));
-      await db.conflicts.bulkPut(rows.filter((r) => !known.has(r.key)));
-    }
-    await settleConflicts(db, incoming, now);
-    await db.meta.put({ key: CURSOR_KEY, value: cursor });
+    // New conflicts get a row; one reported again (a replay) keeps its row,
+    // resolved or not. Then an edit made on top of either side of an open
+    // conflict (someone settled it on another device) settles it here too.
+    const knownKeys = new Set(known.map((c) => c.key));
+    const reported = new Map(conflicts.map((c) => [conflictKey(c), { ...c, key: conflictKey(c), detectedAt: now.toISOString(), resolvedAt: null }]));
+    const open: ConflictRow[] = [...known.filter((c) => c.resolvedAt === null), ...[...reported.values()].filter((c) => !knownKeys.has(c.key))];
+    const rows = open.flatMap((c) => {
+      if (settledBy(incoming, c)) return [{ ...c, resolvedAt: now.toISOString() }];
+      return knownKeys.has(c.key) ? [] : [c];
+    });
+    if (rows.length > 0) writes.push(db.conflicts.bulkPut(rows));
+    await Promise.all(writes);
   });
 }
 
 /** The stored records a page's changes name, keyed by `recordKey`. */
 async function readTouched(db: TamDeskDb, tables: SyncedTable[], incoming: ServerChange[]): Promise<Map<string, SyncRecord>> {
   const touched = new Map<string, SyncRecord>();
-  for (const table of tables) {
-    const ids = [...new Set(incoming.filter((c) => c.change.table === table).map((c) => c.change.recordId))];
-    const found = await (db.table(table) as Table<SyncRecord, string>).bulkGet(ids);
-    for (const record of found) if (record) touched.set(recordKey(table, record.id), record);
-  }
+  await Promise.all(
+    tables.map(async (table) => {
+      const ids = [...new Set(incoming.filter((c) => c.change.table === table).map((c) => c.change.recordId))];
+      const found = await (db.table(table) as Table<SyncRecord, string>).bulkGet(ids);
+      for (const record of found) if (record) touched.set(recordKey(table, record.id), record);
+    }),
+  );
   return touched;
 }
 
-/**
- * An edit made on top of one side of an open conflict (someone settled it on
- * another device) settles the conflict here too.
- */
-async function settleConflicts(db: TamDeskDb, incoming: ServerChange[], now: Date): Promise<void> {
+/** Every conflict row, open or resolved, of the records a page's changes name. */
+function conflictsOf(db: TamDeskDb, incoming: ServerChange[]): Promise<ConflictRow[]> {
   const keys = [...new Map(incoming.map(({ change: c }) => [recordKey(c.table, c.recordId), [c.table, c.recordId]])).values()];
-  if (keys.length === 0) return;
-  const open = await db.conflicts.where('[table+recordId]').anyOf(keys).filter((c) => c.resolvedAt === null).toArray();
-  for (const conflict of open) {
-    const settled = incoming.some(
-      ({ change }) =>
-        change.table === conflict.table &&
-        change.recordId === conflict.recordId &&
-        conflict.field in change.patch &&
-        [conflict.winner.hlc, conflict.loser.hlc].includes(change.base[conflict.field] ?? ''),
-    );
-    if (settled) await db.conflicts.update(conflict.key, { resolvedAt: now.toISOString() });
-  }
+  return keys.length === 0 ? Promise.resolve([]) : db.conflicts.where('[table+recordId]').anyOf(keys).toArray();
+}
+
+/** Whether one of the changes was made on top of either side of the conflict. */
+function settledBy(incoming: ServerChange[], conflict: ConflictRow): boolean {
+  return incoming.some(
+    ({ change }) =>
+      change.table === conflict.table &&
+      change.recordId === conflict.recordId &&
+      conflict.field in change.patch &&
+      [conflict.winner.hlc, conflict.loser.hlc].includes(change.base[conflict.field] ?? ''),
+  );
 }
