@@ -198,14 +198,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  app.get('/sync/pull', async (req, reply) => {
+  app.get('/sync/pull', async (req) => {
     const user = userOf(req);
     const query = req.query as Record<string, unknown>;
     checkProtocol(query.protocol);
     const parsed = pullQuerySchema.safeParse(query);
     if (!parsed.success) throw new HttpError(400, 'invalid_payload', zodMessage(parsed.error));
-    const page = await pull(db, user, parsed.data.cursor, parsed.data.limit);
-    return reply.type('application/json; charset=utf-8').send(page);
+    return pull(db, user, parsed.data.cursor, parsed.data.limit);
   });
 
   return app;

@@ -1,5 +1,5 @@
 import type { Change } from '@shared/sync/change';
-import type { PushRequest, PushResponse } from '@shared/sync/protocol';
+import type { PullResponse, PushRequest, PushResponse, ServerChange } from '@shared/sync/protocol';
 import type { Db } from './db';
 import type { AuthUser } from './users';
 
@@ -76,19 +76,13 @@ export async function push(db: Db, user: AuthUser, req: PushRequest): Promise<Pu
   });
 }
 
-/**
- * One page of the team's changes after `cursor`, as the JSON text of a
- * PullResponse. The stored payloads are spliced in as the text PostgreSQL
- * returns, never parsed and re-serialised: a first sync of a large team is
- * mostly this read.
- */
-export async function pull(db: Db, user: AuthUser, cursor: number, limit: number): Promise<string> {
+export async function pull(db: Db, user: AuthUser, cursor: number, limit: number): Promise<PullResponse> {
   const [latestRow] = await db.query<{ latest: number | string }>(
     'SELECT coalesce(max(server_seq), 0) AS latest FROM changes WHERE team_id = $1',
     [user.teamId],
   );
-  const rows = await db.query<{ server_seq: number | string; client_id: string; client_seq: number | string; author: string; payload: string }>(
-    `SELECT c.server_seq, c.client_id, c.client_seq, u.name AS author, c.payload::text AS payload
+  const rows = await db.query<{ server_seq: number | string; client_id: string; client_seq: number | string; author: string; payload: unknown }>(
+    `SELECT c.server_seq, c.client_id, c.client_seq, u.name AS author, c.payload
        FROM changes c JOIN users u ON u.id = c.author_id
       WHERE c.team_id = $1 AND c.server_seq > $2
       ORDER BY c.server_seq
@@ -97,14 +91,15 @@ export async function pull(db: Db, user: AuthUser, cursor: number, limit: number
   );
   const hasMore = rows.length > limit;
   const page = hasMore ? rows.slice(0, limit) : rows;
-  const changes = page.map(
-    (r) =>
-      `{"serverSeq":${Number(r.server_seq)},"clientId":${JSON.stringify(r.client_id)},"clientSeq":${Number(r.client_seq)},` +
-      `"author":${JSON.stringify(r.author)},"change":${r.payload}}`,
-  );
-  const next = page.length > 0 ? Number(page[page.length - 1]!.server_seq) : cursor;
-  const latest = Math.max(Number(latestRow?.latest ?? 0), next);
-  return `{"changes":[${changes.join(',')}],"cursor":${next},"hasMore":${hasMore},"latest":${latest}}`;
+  const changes: ServerChange[] = page.map((r) => ({
+    serverSeq: Number(r.server_seq),
+    clientId: r.client_id,
+    clientSeq: Number(r.client_seq),
+    author: r.author,
+    change: (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as Change,
+  }));
+  const next = changes.length > 0 ? changes[changes.length - 1]!.serverSeq : cursor;
+  return { changes, cursor: next, hasMore, latest: Math.max(Number(latestRow?.latest ?? 0), next) };
 }
 
 /** A batch that is well-formed JSON but contradicts itself. */
