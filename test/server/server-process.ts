@@ -11,15 +11,19 @@ export type ServerProcess = {
   stop: (timeoutMs?: number) => Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** For cleanup: stops it if still running. */
   kill: () => Promise<void>;
+  /** A crash: SIGKILL, no shutdown at all. */
+  crash: () => Promise<void>;
 };
 
 const ROOT = join(import.meta.dirname, '../..');
 
 /** Starts the server on a free port (PORT=0) and waits until it prints its address. */
 export function startServerProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<ServerProcess> {
-  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['--tsconfig', 'server/tsconfig.json', 'server/main.ts'], {
+  // Node itself with tsx's loader (what `tsx` runs), so the server is this
+  // child process and not a grandchild: a crash kills the server itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
+    env: { ...process.env, TSX_TSCONFIG_PATH: 'server/tsconfig.json', PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -56,6 +60,10 @@ export function startServerProcess(env: Record<string, string>, timeoutMs = 30_0
           stop,
           kill: async () => {
             await stop(5000);
+          },
+          crash: async () => {
+            if (running) child.kill('SIGKILL');
+            await exited;
           },
         });
       }
