@@ -41,7 +41,15 @@ export async function readClock(db: TamDeskDb): Promise<HlcState> {
 
 export const saveClock = (db: TamDeskDb, state: HlcState) => db.meta.put({ key: CLOCK_KEY, value: formatHlc(state) });
 
-export type WriteOptions = { now?: Date };
+export type WriteOptions = {
+  now?: Date;
+  /**
+   * Fields written even when their value does not change: settling a
+   * conflict by keeping the current text is an edit of it, made on top of it,
+   * so that every other device settles the conflict too.
+   */
+  rewrite?: readonly string[];
+};
 
 /**
  * Applies `fields` to record `id` of `table` (creating it when `op` is
@@ -54,7 +62,7 @@ export async function writeRecord<T extends AnyRecord>(
   op: Change['op'],
   id: string,
   fields: Partial<Omit<T, 'id' | 'createdAt' | 'updatedAt' | 'clocks'>>,
-  { now = new Date() }: WriteOptions = {},
+  { now = new Date(), rewrite = [] }: WriteOptions = {},
 ): Promise<T> {
   const records = db.table(table) as Table<T, string>;
   return db.transaction('rw', writeScope(db, [table]), async () => {
@@ -68,7 +76,8 @@ export async function writeRecord<T extends AnyRecord>(
     // reordered is still the same value, and must not get a fresh clock.
     const patch: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(fields)) {
-      if (value !== undefined && (!existing || !sameValue((existing as Record<string, unknown>)[field], value))) patch[field] = value;
+      if (value === undefined) continue;
+      if (!existing || rewrite.includes(field) || !sameValue((existing as Record<string, unknown>)[field], value)) patch[field] = value;
     }
     if (existing && Object.keys(patch).length === 0) return existing;
     // A new write must outrank every clock already on the record (an upgraded

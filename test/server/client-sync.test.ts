@@ -106,6 +106,33 @@ describe.each(BACKENDS)('client sync against the server ($name)', (backend) => {
     expect((await b.conflicts.toArray()).map((c) => c.resolvedAt !== null)).toEqual([true]);
   });
 
+  it('keeping the version shown now settles the conflict on the other device too', async () => {
+    const a = device();
+    const b = device();
+    const account = await createAccount(a, fields({ name: 'Odra Logistics', notes: 'Original.' }));
+    await sync(a);
+    await sync(b);
+    await updateAccount(a, account.id, { ...(await getAccount(a, account.id))!, notes: 'Anna: DMARC at p=none.' });
+    await updateAccount(b, account.id, { ...(await getAccount(b, account.id))!, notes: 'Ben: DMARC at quarantine.' });
+    await sync(a);
+    await sync(b);
+    await sync(a);
+    const shown = (await getAccount(b, account.id))!.notes;
+    // The team's earlier records came along with the first pull; only this account's conflict counts here.
+    const conflictsOn = async (db: TamDeskDb) => (await db.conflicts.toArray()).filter((c) => c.recordId === account.id);
+    const [open] = await conflictsOn(b);
+    expect(open!.winner.value).toBe(shown);
+
+    await resolveConflict(b, open!.key, shown);
+    expect(await pendingChanges(b)).toBe(1);
+    await sync(b);
+    await sync(a);
+    for (const db of [a, b]) {
+      expect((await getAccount(db, account.id))!.notes).toBe(shown);
+      expect((await conflictsOn(db)).map((c) => c.resolvedAt !== null)).toEqual([true]);
+    }
+  });
+
   it('sends an unacknowledged push again without duplicating it', async () => {
     const a = device();
     const b = device();

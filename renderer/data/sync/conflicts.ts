@@ -10,6 +10,8 @@ import { writeRecord } from '../write';
  * Sync kept the later edit in the record and the other in the conflict row;
  * settling it writes the chosen (or merged) text like any edit, through the
  * repository, so it goes to the outbox and syncs, then marks the row resolved.
+ * Keeping the text shown now is written too (the same value, a new clock, on
+ * top of it): that edit is what settles the conflict on the other devices.
  */
 export const unresolvedConflicts = (db: TamDeskDb): Promise<ConflictRow[]> =>
   db.conflicts
@@ -28,9 +30,9 @@ export async function resolveConflict(db: TamDeskDb, key: string, value: string,
   if (conflict.table === 'accounts') {
     const account = await db.accounts.get(conflict.recordId);
     if (!account) throw new Error(`Account ${conflict.recordId} is not on this device`);
-    await updateAccount(db, account.id, { ...account, [conflict.field]: value } as AccountFields, { now });
+    await updateAccount(db, account.id, { ...account, [conflict.field]: value } as AccountFields, { now, rewrite: [conflict.field] });
   } else {
-    await writeRecord(db, conflict.table as SyncedTable, 'update', conflict.recordId, { [conflict.field]: value }, { now });
+    await writeRecord(db, conflict.table as SyncedTable, 'update', conflict.recordId, { [conflict.field]: value }, { now, rewrite: [conflict.field] });
   }
   // Every open conflict on this same field is settled by this one choice.
   await db.conflicts
