@@ -23,6 +23,8 @@ import type { AuthUser } from './users';
  *   the committed rows of a team are always a gap-free prefix of its seqs.
  *   Pushes of different teams still run in parallel. It holds across several
  *   server processes too, because the lock lives in PostgreSQL.
+ * - A push is one call of the SQL function push_changes (migration 002), so
+ *   the team's lock is held only while PostgreSQL does the work.
  * - Pull reads one page at a time (LIMIT limit+1 to learn whether more remain).
  */
 
@@ -38,42 +40,12 @@ export async function push(db: Db, user: AuthUser, req: PushRequest): Promise<Pu
   const ordered = [...bySeq.entries()].sort((a, b) => a[0] - b[0]);
   const rows = ordered.map(([seq, change]) => ({ seq, changeId: change.changeId, table: change.table, recordId: change.recordId, payload: change }));
 
-  return db.transaction(async (tx) => {
-    await tx.query('SELECT id FROM teams WHERE id = $1 FOR UPDATE', [user.teamId]);
-    await tx.query(
-      `INSERT INTO changes (team_id, client_id, client_seq, author_id, change_id, table_name, record_id, payload)
-       SELECT $1, $2, (e->>'seq')::bigint, $3, (e->>'changeId')::uuid, e->>'table', (e->>'recordId')::uuid, e->'payload'
-         FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS t(e, ord)
-        ORDER BY ord
-       ON CONFLICT DO NOTHING`,
-      [user.teamId, req.clientId, user.userId, JSON.stringify(rows)],
-    );
-    await tx.query(
-      `INSERT INTO clients (team_id, client_id) VALUES ($1, $2)
-       ON CONFLICT (team_id, client_id) DO UPDATE SET last_seen = now()`,
-      [user.teamId, req.clientId],
-    );
-    const [client] = await tx.query<{ acked_seq: number | string }>(
-      'SELECT acked_seq FROM clients WHERE team_id = $1 AND client_id = $2',
-      [user.teamId, req.clientId],
-    );
-    let acked = Number(client?.acked_seq ?? 0);
-    // Every seq of this batch is now held (inserted now, or stored before
-    // under this seq or this changeId); add the stored ones above the ack.
-    const held = new Set(bySeq.keys());
-    const above = await tx.query<{ client_seq: number | string }>(
-      'SELECT client_seq FROM changes WHERE team_id = $1 AND client_id = $2 AND client_seq > $3 ORDER BY client_seq',
-      [user.teamId, req.clientId, acked],
-    );
-    for (const r of above) held.add(Number(r.client_seq));
-    while (held.has(acked + 1)) acked += 1;
-    await tx.query('UPDATE clients SET acked_seq = $3 WHERE team_id = $1 AND client_id = $2', [user.teamId, req.clientId, acked]);
-    const [latest] = await tx.query<{ latest: number | string }>(
-      'SELECT coalesce(max(server_seq), 0) AS latest FROM changes WHERE team_id = $1',
-      [user.teamId],
-    );
-    return { acknowledgedSeq: acked, serverSeq: Number(latest?.latest ?? 0) };
-  });
+  // One statement, one implicit transaction: migrations/002_push_function.sql.
+  const [result] = await db.query<{ acked_seq: number | string; latest: number | string }>(
+    'SELECT acked_seq, latest FROM push_changes($1, $2, $3, $4::jsonb)',
+    [user.teamId, req.clientId, user.userId, JSON.stringify(rows)],
+  );
+  return { acknowledgedSeq: Number(result?.acked_seq ?? 0), serverSeq: Number(result?.latest ?? 0) };
 }
 
 export async function pull(db: Db, user: AuthUser, cursor: number, limit: number): Promise<PullResponse> {

@@ -7,6 +7,7 @@ import { pullResponseSchema } from '@shared/sync/protocol';
 import { runAdmin } from '../../server/cli';
 import { defaultDataDir } from '../../server/config';
 import { LOCK_FILE } from '../../server/lock';
+import { loadMigrations } from '../../server/migrate';
 import { startServer } from '../../server/server';
 import { batch, Client, makeChange } from './helpers';
 
@@ -74,7 +75,7 @@ describe('server admin commands and lifecycle', () => {
       const r = await new Client(again.url, token).pull(0);
       expect(r.body).toMatchObject({ error: { code: 'token_revoked' } });
       const migrations = await again.db.query('SELECT version FROM schema_migrations');
-      expect(migrations).toHaveLength(1);
+      expect(migrations.map((m) => m.version)).toEqual(loadMigrations().map((m) => m.version));
       expect(await again.db.query('SELECT 1 FROM changes')).toHaveLength(1);
     } finally {
       await again.close();
@@ -98,12 +99,14 @@ describe('server admin commands and lifecycle', () => {
     // Hold the push inside the server until close() has begun.
     let started!: () => void;
     const inServer = new Promise<void>((r) => (started = r));
-    const transaction = server.db.transaction.bind(server.db);
+    const query = server.db.query.bind(server.db);
     Object.assign(server.db, {
-      transaction: async <T>(fn: Parameters<typeof transaction<T>>[0]) => {
-        started();
-        await new Promise((r) => setTimeout(r, 300));
-        return transaction(fn);
+      query: async (sql: string, params?: unknown[]) => {
+        if (sql.includes('push_changes')) {
+          started();
+          await new Promise((r) => setTimeout(r, 300));
+        }
+        return query(sql, params);
       },
     });
     const inFlight = c.push(batch(Array.from({ length: 500 }, () => makeChange())));
