@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Account } from '@shared/domain/account';
 import { summarizeAccount, type AccountSummary } from '@shared/domain/account-search';
 import type { SlaPolicy, SupportCase, TimelineEntry } from '@shared/domain/case';
+import { summarizeCase, type CaseSummary } from '@shared/cases/summary';
 import type { Evidence, RemediationRequest } from '@shared/domain/remediation';
 import type { WarmupActual, WarmupPlan, WarmupPlanRevision } from '@shared/domain/warmup';
 import type { OutboxEntry } from '@shared/sync/change';
@@ -74,11 +75,33 @@ export const SCHEMA_VERSIONS = [
     version: 4,
     stores: { conflicts: 'key, [table+recordId], resolvedAt' },
   },
+  {
+    // Version 5 adds caseSummaries: what the case list, the Escalations
+    // dashboard and the account page show of a case, with its SLA clocks
+    // digested (shared/cases/summary.ts), kept in the same transaction as
+    // the case, its timeline, its account and the account's SLA policies.
+    version: 5,
+    stores: { caseSummaries: 'id, accountId' },
+    upgrade: async (tx: Transaction) => {
+      const [cases, accounts, entries, policies] = await Promise.all(
+        ['cases', 'accounts', 'timeline', 'slaPolicies'].map((t) => tx.table(t).toArray()),
+      );
+      const accountById = new Map((accounts as Account[]).map((a) => [a.id, a]));
+      const summaries = (cases as SupportCase[]).flatMap((c) => {
+        const account = accountById.get(c.accountId);
+        if (!account) return [];
+        const own = (entries as TimelineEntry[]).filter((e) => e.caseId === c.id);
+        return [summarizeCase(c, account, own, (policies as SlaPolicy[]).filter((p) => p.accountId === c.accountId))];
+      });
+      await tx.table('caseSummaries').bulkPut(summaries);
+    },
+  },
 ] as const;
 
 export type TamDeskDb = Dexie & {
   accounts: EntityTable<Account, 'id'>;
   accountSummaries: EntityTable<AccountSummary, 'id'>;
+  caseSummaries: EntityTable<CaseSummary, 'id'>;
   cases: EntityTable<SupportCase, 'id'>;
   timeline: EntityTable<TimelineEntry, 'id'>;
   slaPolicies: EntityTable<SlaPolicy, 'id'>;

@@ -1,28 +1,76 @@
 import type { Table } from 'dexie';
 import type { Account } from '@shared/domain/account';
 import { summarizeAccount } from '@shared/domain/account-search';
+import type { SlaPolicy, SupportCase, TimelineEntry } from '@shared/domain/case';
 import type { SyncedTable } from '@shared/domain/tables';
+import { summarizeCase } from '@shared/cases/summary';
 import type { TamDeskDb } from './db';
 
 /**
  * Local read models derived from synced records, rewritten in the same
- * transaction as the record they come from. They never sync: every device
- * derives its own.
+ * transaction as the records they come from (a local write or a pulled page).
+ * They never sync: every device derives its own.
+ *
+ * A projection names the stores it writes and the synced tables it reads, so
+ * that every transaction that writes a source table also holds them.
  */
-type Projection = { table: string; project: (record: never) => unknown };
-
-export const PROJECTIONS: Partial<Record<SyncedTable, Projection>> = {
-  accounts: { table: 'accountSummaries', project: (a: Account) => summarizeAccount(a) },
+type Projection = {
+  stores: string[];
+  reads: SyncedTable[];
+  update: (db: TamDeskDb, records: readonly unknown[]) => Promise<void>;
 };
 
-/** Every table a write to `table` touches: the records, their projections, the outbox, the clock. */
-export function writeScope(db: TamDeskDb, tables: readonly SyncedTable[]): Table[] {
-  const projected = tables.flatMap((t) => (PROJECTIONS[t] ? [db.table(PROJECTIONS[t].table)] : []));
-  return [...tables.map((t) => db.table(t)), ...projected, db.outbox, db.meta];
+const accountSummaries: Projection = {
+  stores: ['accountSummaries'],
+  reads: [],
+  update: (db, records) => db.accountSummaries.bulkPut((records as Account[]).map(summarizeAccount)).then(() => {}),
+};
+
+/** Case summaries of the given cases, rebuilt from the case, its timeline, its account and the account's SLA policies. */
+async function refreshCaseSummaries(db: TamDeskDb, caseIds: readonly string[]): Promise<void> {
+  if (caseIds.length === 0) return;
+  const cases = (await db.cases.bulkGet([...new Set(caseIds)])).filter((c): c is SupportCase => c !== undefined);
+  const accountIds = [...new Set(cases.map((c) => c.accountId))];
+  const [accounts, timelines, policies] = await Promise.all([
+    db.accounts.bulkGet(accountIds),
+    Promise.all(cases.map((c) => db.timeline.where('caseId').equals(c.id).toArray())),
+    Promise.all(accountIds.map((id) => db.slaPolicies.where('accountId').equals(id).toArray())),
+  ]);
+  const accountById = new Map(accounts.flatMap((a, i) => (a ? [[accountIds[i]!, a] as const] : [])));
+  const policiesOf = new Map(accountIds.map((id, i) => [id, policies[i]!]));
+  // A case pulled before its account gets its summary when the account lands.
+  const summaries = cases.flatMap((c, i) => {
+    const account = accountById.get(c.accountId);
+    return account ? [summarizeCase(c, account, timelines[i]!, policiesOf.get(c.accountId) ?? [])] : [];
+  });
+  await db.caseSummaries.bulkPut(summaries);
 }
 
+const caseIdsOfAccounts = async (db: TamDeskDb, accountIds: readonly string[]) =>
+  (await Promise.all([...new Set(accountIds)].map((id) => db.cases.where('accountId').equals(id).primaryKeys()))).flat();
+
+const caseSummaries = (idsOf: (db: TamDeskDb, records: readonly unknown[]) => Promise<string[]> | string[]): Projection => ({
+  stores: ['caseSummaries'],
+  reads: ['cases', 'timeline', 'accounts', 'slaPolicies'],
+  update: async (db, records) => refreshCaseSummaries(db, await idsOf(db, records)),
+});
+
+export const PROJECTIONS: Partial<Record<SyncedTable, Projection[]>> = {
+  accounts: [accountSummaries, caseSummaries((db, rs) => caseIdsOfAccounts(db, (rs as Account[]).map((a) => a.id)))],
+  cases: [caseSummaries((_db, rs) => (rs as SupportCase[]).map((c) => c.id))],
+  timeline: [caseSummaries((_db, rs) => (rs as TimelineEntry[]).map((e) => e.caseId))],
+  slaPolicies: [caseSummaries((db, rs) => caseIdsOfAccounts(db, (rs as SlaPolicy[]).map((p) => p.accountId)))],
+};
+
+/** Every table a write to `tables` touches: the records, what their projections read and write, the outbox, the clock. */
+export function writeScope(db: TamDeskDb, tables: readonly SyncedTable[]): Table[] {
+  const projections = tables.flatMap((t) => PROJECTIONS[t] ?? []);
+  const names = new Set<string>([...tables, ...projections.flatMap((p) => [...p.reads, ...p.stores]), 'outbox', 'meta']);
+  return [...names].map((name) => db.table(name));
+}
+
+/** Rewrites the projections of records of `table` just written (in the caller's transaction). */
 export async function writeProjections(db: TamDeskDb, table: SyncedTable, records: readonly unknown[]): Promise<void> {
-  const projection = PROJECTIONS[table];
-  if (!projection) return;
-  await db.table(projection.table).bulkPut(records.map((r) => projection.project(r as never)));
+  if (records.length === 0) return;
+  for (const projection of PROJECTIONS[table] ?? []) await projection.update(db, records);
 }
