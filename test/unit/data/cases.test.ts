@@ -1,0 +1,105 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { emptyAccountFields } from '@shared/domain/account';
+import { slaSummary } from '@shared/cases/sla-clocks';
+import { createAccount, updateAccount, ValidationError } from '../../../renderer/data/accounts';
+import { addCaseEntry, applyCaseEvent, caseTimeline, CaseTransitionError, openCase, type NewCaseFields } from '../../../renderer/data/cases';
+import { openDb, type TamDeskDb } from '../../../renderer/data/db';
+
+/**
+ * The cases repository on a real IndexedDB implementation: opening a case
+ * pins the account's SLA policy and writes its first entry; lifecycle events
+ * write the case and its timeline together; refusals change nothing; the
+ * case summary (with its SLA digest) follows every write.
+ */
+const opened: TamDeskDb[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.delete();
+});
+
+// Monday 30 Mar 2026, 08:00 UTC = 10:00 in Warsaw (CEST), inside 9-17 hours.
+const MON_10 = new Date('2026-03-30T08:00:00.000Z');
+const minutes = (n: number) => new Date(MON_10.getTime() + n * 60_000);
+
+async function setUp() {
+  const db = openDb(`cases-test-${crypto.randomUUID()}`);
+  opened.push(db);
+  const account = await createAccount(db, {
+    ...emptyAccountFields('Europe/Warsaw'),
+    name: 'Bursztyn Handel',
+    calendar: { timeZone: 'Europe/Warsaw', weekly: ([1, 2, 3, 4, 5] as const).map((day) => ({ day, start: '09:00', end: '17:00' })), holidays: [], changes: [] },
+  });
+  const fields: NewCaseFields = {
+    accountId: account.id, title: 'Deferrals at Onet', description: '421 4.7.0 since Monday', problemType: 'service-problem',
+    priority: 'high', channel: 'designated-email', agent: 'Jan Agent', escalated: false, escalationReason: '',
+  };
+  return { db, account, fields };
+}
+
+describe('cases repository', () => {
+  it('opens a case with its first entry, the default SLA policy pinned, and a summary whose first-response clock runs', async () => {
+    const { db, account, fields } = await setUp();
+    const c = await openCase(db, fields, { author: 'Anna TAM', now: MON_10 });
+    expect(c).toMatchObject({ status: 'new', reopenCount: 0, openedAt: MON_10.toISOString(), slaPolicyVersion: 1 });
+    const policies = await db.slaPolicies.where('accountId').equals(account.id).toArray();
+    expect(policies).toHaveLength(1);
+    expect(c.slaPolicyId).toBe(policies[0]!.id);
+    expect((await caseTimeline(db, c.id)).map((e) => [e.kind, e.toStatus])).toEqual([['created', 'new']]);
+    const summary = (await db.caseSummaries.get(c.id))!;
+    expect(summary).toMatchObject({ accountName: 'Bursztyn Handel', status: 'new', priority: 'high', timeZone: 'Europe/Warsaw' });
+    // High priority: first reply within 2 business hours: due 12:00 Warsaw.
+    const state = slaSummary(summary.sla, minutes(30));
+    expect(state).toMatchObject({ state: 'on-track', clock: 'first-response' });
+    expect(state.nextDueAt?.toISOString()).toBe(minutes(120).toISOString());
+    expect(await db.outbox.count()).toBeGreaterThanOrEqual(4); // account, policy, case, entry
+  });
+
+  it('refuses bad fields and illegal events with a reason, and changes nothing', async () => {
+    const { db, fields } = await setUp();
+    await expect(openCase(db, { ...fields, title: '  ' }, { author: 'Anna', now: MON_10 })).rejects.toBeInstanceOf(ValidationError);
+    const c = await openCase(db, fields, { author: 'Anna', now: MON_10 });
+    const before = await db.outbox.count();
+    const refused = applyCaseEvent(db, c.id, { type: 'confirmByCustomer', author: 'Anna' }, { now: minutes(5) });
+    await expect(refused).rejects.toBeInstanceOf(CaseTransitionError);
+    await expect(refused).rejects.toThrow(/new case/i);
+    expect(await db.outbox.count()).toBe(before);
+    expect((await db.cases.get(c.id))!.status).toBe('new');
+  });
+
+  it('follows the procedure: respond, wait on the customer (clock paused), propose, both sides confirm, reopen', async () => {
+    const { db, fields } = await setUp();
+    const c = await openCase(db, fields, { author: 'Anna', now: MON_10 });
+    await applyCaseEvent(db, c.id, { type: 'respond', author: 'Jan Agent', body: 'Looking into it.' }, { now: minutes(30) });
+    let summary = (await db.caseSummaries.get(c.id))!;
+    expect(summary.status).toBe('responded');
+    expect(summary.sla.firstResponse.phase).toBe('stopped');
+
+    await applyCaseEvent(db, c.id, { type: 'waitOnCustomer', author: 'Jan Agent', body: 'Please send the bounce log.' }, { now: minutes(60) });
+    summary = (await db.caseSummaries.get(c.id))!;
+    expect(slaSummary(summary.sla, minutes(600)).state).toBe('paused');
+
+    await applyCaseEvent(db, c.id, { type: 'customerReplied', author: 'Marta', body: 'Log attached.' }, { now: minutes(120) });
+    await applyCaseEvent(db, c.id, { type: 'proposeResolution', author: 'Jan Agent', body: 'Throttled to 5/min.' }, { now: minutes(150) });
+    await applyCaseEvent(db, c.id, { type: 'confirmByCustomer', author: 'Marta' }, { now: minutes(160) });
+    expect((await db.cases.get(c.id))!.status).toBe('resolution-proposed');
+    await applyCaseEvent(db, c.id, { type: 'confirmByProvider', author: 'Jan Agent' }, { now: minutes(170) });
+    expect((await db.cases.get(c.id))!.status).toBe('resolved');
+    expect(slaSummary((await db.caseSummaries.get(c.id))!.sla, minutes(200)).state).toBe('met');
+
+    const reopened = await applyCaseEvent(db, c.id, { type: 'reopen', author: 'Marta', body: 'Deferrals are back.' }, { now: minutes(300) });
+    expect(reopened).toMatchObject({ status: 'in-progress', reopenCount: 1 });
+    const kinds = (await caseTimeline(db, c.id)).map((e) => e.kind);
+    expect(kinds).toContain('customer-confirmed');
+    expect(kinds).toContain('provider-confirmed');
+  });
+
+  it('an escalated case records why; notes append; renaming the account updates its cases', async () => {
+    const { db, account, fields } = await setUp();
+    const c = await openCase(db, { ...fields, escalated: true, escalationReason: 'Customer losing revenue' }, { author: 'Anna', now: MON_10 });
+    expect(c).toMatchObject({ escalated: true, escalationReason: 'Customer losing revenue' });
+    expect((await caseTimeline(db, c.id)).map((e) => e.kind)).toEqual(['created', 'escalation']);
+    await addCaseEntry(db, c.id, { kind: 'note', author: 'Anna', body: 'Called the customer.' }, { now: minutes(10) });
+    expect(await db.timeline.where('caseId').equals(c.id).count()).toBe(3);
+    await updateAccount(db, account.id, { ...account, name: 'Bursztyn Media' });
+    expect((await db.caseSummaries.get(c.id))!.accountName).toBe('Bursztyn Media');
+  });
+});
