@@ -176,3 +176,28 @@ describe('upgrading from version 2', () => {
     for (const account of accounts) expect(await db.accountSummaries.get(account.id)).toEqual(summarizeAccount(account));
   });
 });
+
+describe('upgrading from version 4', () => {
+  it('builds the summary of every case already stored, and none for a case whose account is missing', async () => {
+    const name = uniqueName();
+    const v4 = openDb(name, 4);
+    await v4.open();
+    const [account] = generateDemoAccounts({ count: 1 });
+    await v4.table('accounts').put(account);
+    const meta = { createdAt: '2026-03-30T08:00:00.000Z', updatedAt: '2026-03-30T08:00:00.000Z', deletedAt: null, clocks: {} };
+    const fields = {
+      ...meta, title: 'Deferrals', description: '', problemType: 'service-problem', priority: 'normal', channel: 'platform-panel', agent: 'Jan',
+      status: 'new', escalated: true, escalationReason: 'Revenue', slaPolicyId: null, slaPolicyVersion: null, openedAt: meta.createdAt, reopenCount: 0,
+    };
+    await v4.table('cases').bulkPut([
+      { ...fields, id: 'case-1', accountId: account!.id },
+      { ...fields, id: 'case-2', accountId: 'not-on-this-device' },
+    ]);
+    await v4.table('timeline').put({ ...meta, id: 'entry-1', caseId: 'case-1', accountId: account!.id, kind: 'created', at: meta.createdAt, author: 'Jan', body: '', fromStatus: null, toStatus: 'new' });
+    v4.close();
+
+    const db = await openLatest(name);
+    expect(await db.caseSummaries.toCollection().primaryKeys()).toEqual(['case-1']);
+    expect(await db.caseSummaries.get('case-1')).toMatchObject({ accountName: account!.name, status: 'new', escalated: true });
+  });
+});
