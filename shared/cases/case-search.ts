@@ -32,16 +32,23 @@ export function rateCases(summaries: readonly CaseSummary[], now: Date | number)
 
 export function filterCases(cases: readonly RatedCase[], filter: CaseFilter): RatedCase[] {
   const words = foldForSearch(filter.query).split(/\s+/).filter(Boolean);
+  const { escalatedOnly, accountId } = filter;
+  const statuses = filter.statuses.length > 0 ? new Set(filter.statuses) : null;
+  const problemTypes = filter.problemTypes.length > 0 ? new Set(filter.problemTypes) : null;
+  const priorities = filter.priorities.length > 0 ? new Set(filter.priorities) : null;
+  const slaStates = filter.slaStates.length > 0 ? new Set(filter.slaStates) : null;
   const out: RatedCase[] = [];
-  for (const rated of cases) {
+  // A plain loop with the checks hoisted: this runs over every case per keystroke.
+  rows: for (let i = 0; i < cases.length; i++) {
+    const rated = cases[i]!;
     const c = rated.summary;
-    if (filter.escalatedOnly && !c.escalated) continue;
-    if (filter.accountId !== null && c.accountId !== filter.accountId) continue;
-    if (filter.statuses.length > 0 && !filter.statuses.includes(c.status)) continue;
-    if (filter.problemTypes.length > 0 && !filter.problemTypes.includes(c.problemType)) continue;
-    if (filter.priorities.length > 0 && !filter.priorities.includes(c.priority)) continue;
-    if (filter.slaStates.length > 0 && !filter.slaStates.includes(rated.rating.state)) continue;
-    if (words.length > 0 && !words.every((w) => c.haystack.includes(w))) continue;
+    if (escalatedOnly && !c.escalated) continue;
+    if (accountId !== null && c.accountId !== accountId) continue;
+    if (statuses && !statuses.has(c.status)) continue;
+    if (problemTypes && !problemTypes.has(c.problemType)) continue;
+    if (priorities && !priorities.has(c.priority)) continue;
+    if (slaStates && !slaStates.has(rated.rating.state)) continue;
+    for (let w = 0; w < words.length; w++) if (!c.haystack.includes(words[w]!)) continue rows;
     out.push(rated);
   }
   return out;
