@@ -3,7 +3,7 @@ import type { Account } from '@shared/domain/account';
 import { summarizeAccount } from '@shared/domain/account-search';
 import type { SlaPolicy, SupportCase, TimelineEntry } from '@shared/domain/case';
 import type { SyncedTable } from '@shared/domain/tables';
-import { summarizeCase } from '@shared/cases/summary';
+import { summarizeCase, withEntries } from '@shared/cases/summary';
 import type { TamDeskDb } from './db';
 
 /**
@@ -46,6 +46,19 @@ async function refreshCaseSummaries(db: TamDeskDb, caseIds: readonly string[]): 
   await db.caseSummaries.bulkPut(summaries);
 }
 
+/**
+ * New or changed timeline entries: folded into their cases' summaries, which
+ * keep what the clocks need; a case without a summary yet is built in full.
+ */
+async function addEntriesToSummaries(db: TamDeskDb, entries: readonly TimelineEntry[]): Promise<void> {
+  const byCase = new Map<string, TimelineEntry[]>();
+  for (const e of entries) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
+  const ids = [...byCase.keys()];
+  const summaries = await db.caseSummaries.bulkGet(ids);
+  const updated = summaries.flatMap((s) => (s ? [withEntries(s, byCase.get(s.id)!)] : []));
+  await Promise.all([db.caseSummaries.bulkPut(updated), refreshCaseSummaries(db, ids.filter((_, i) => !summaries[i]))]);
+}
+
 const caseIdsOfAccounts = async (db: TamDeskDb, accountIds: readonly string[]) =>
   (await Promise.all([...new Set(accountIds)].map((id) => db.cases.where('accountId').equals(id).primaryKeys()))).flat();
 
@@ -58,7 +71,7 @@ const caseSummaries = (idsOf: (db: TamDeskDb, records: readonly unknown[]) => Pr
 export const PROJECTIONS: Partial<Record<SyncedTable, Projection[]>> = {
   accounts: [accountSummaries, caseSummaries((db, rs) => caseIdsOfAccounts(db, (rs as Account[]).map((a) => a.id)))],
   cases: [caseSummaries((_db, rs) => (rs as SupportCase[]).map((c) => c.id))],
-  timeline: [caseSummaries((_db, rs) => (rs as TimelineEntry[]).map((e) => e.caseId))],
+  timeline: [{ stores: ['caseSummaries'], reads: ['cases', 'timeline', 'accounts', 'slaPolicies'], update: (db, rs) => addEntriesToSummaries(db, rs as TimelineEntry[]) }],
   slaPolicies: [caseSummaries((db, rs) => caseIdsOfAccounts(db, (rs as SlaPolicy[]).map((p) => p.accountId)))],
 };
 

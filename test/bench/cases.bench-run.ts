@@ -32,11 +32,11 @@ function cases(count: number): CaseSummary[] {
       description: '', problemType: r.pick(PROBLEM_TYPES), priority: r.pick(PRIORITIES), channel: 'designated-email', agent: r.pick(['Jan Nowak', 'Olga Berg', 'Sam Lee']),
       status: 'new', escalated: r.chance(0.4), escalationReason: '', slaPolicyId: null, slaPolicyVersion: null, openedAt: iso(opened), reopenCount: 0,
     } satisfies SupportCase;
-    const entries: Pick<TimelineEntry, 'kind' | 'at' | 'fromStatus' | 'toStatus' | 'deletedAt'>[] = [{ ...openingEntry(new Date(opened), 'x'), deletedAt: null }];
+    const entries: Pick<TimelineEntry, 'id' | 'kind' | 'at' | 'fromStatus' | 'toStatus' | 'deletedAt'>[] = [{ ...openingEntry(new Date(opened), 'x'), id: `e-${i}-0`, deletedAt: null }];
     if (r.chance(0.5)) {
       const responded = opened + r.int(5, 300) * 60_000;
-      entries.push({ kind: 'agent-response', at: iso(responded), fromStatus: null, toStatus: null, deletedAt: null });
-      entries.push({ kind: 'status-change', at: iso(responded), fromStatus: 'new', toStatus: r.chance(0.3) ? 'waiting-on-customer' : 'in-progress', deletedAt: null });
+      entries.push({ id: `e-${i}-1`, kind: 'agent-response', at: iso(responded), fromStatus: null, toStatus: null, deletedAt: null });
+      entries.push({ id: `e-${i}-2`, kind: 'status-change', at: iso(responded), fromStatus: 'new', toStatus: r.chance(0.3) ? 'waiting-on-customer' : 'in-progress', deletedAt: null });
     }
     return summarizeCase(c, account, entries, []);
   });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { emptyAccountFields } from '@shared/domain/account';
 import { slaSummary } from '@shared/cases/sla-clocks';
+import { summarizeCase, type SummaryEntry } from '@shared/cases/summary';
 import { createAccount, updateAccount, ValidationError } from '../../../renderer/data/accounts';
 import { addCaseEntry, applyCaseEvent, caseTimeline, CaseTransitionError, openCase, type NewCaseFields } from '../../../renderer/data/cases';
 import { openDb, type TamDeskDb } from '../../../renderer/data/db';
@@ -11,6 +12,7 @@ import { openDb, type TamDeskDb } from '../../../renderer/data/db';
  * write the case and its timeline together; refusals change nothing; the
  * case summary (with its SLA digest) follows every write.
  */
+const sortById = (entries: SummaryEntry[]) => [...entries].sort((a, b) => a.id.localeCompare(b.id));
 const opened: TamDeskDb[] = [];
 afterEach(async () => {
   for (const db of opened.splice(0)) await db.delete();
@@ -90,6 +92,11 @@ describe('cases repository', () => {
     const kinds = (await caseTimeline(db, c.id)).map((e) => e.kind);
     expect(kinds).toContain('customer-confirmed');
     expect(kinds).toContain('provider-confirmed');
+
+    // Folding each new entry into the summary gives what a full rebuild gives.
+    const full = summarizeCase((await db.cases.get(c.id))!, (await db.accounts.get(c.accountId))!, await caseTimeline(db, c.id), await db.slaPolicies.toArray());
+    const kept = (await db.caseSummaries.get(c.id))!;
+    expect({ ...kept, entries: sortById(kept.entries) }).toEqual({ ...full, entries: sortById(full.entries) });
   });
 
   it('an escalated case records why; notes append; renaming the account updates its cases', async () => {

@@ -12,7 +12,7 @@ const make = (id: string, over: Partial<SupportCase>) => {
     title: 'Deferrals at Onet', description: '', problemType: 'service-problem', priority: 'normal', channel: 'platform-panel', agent: 'Jan Nowak',
     status: 'new', escalated: false, escalationReason: '', slaPolicyId: null, slaPolicyVersion: null, openedAt: '2026-03-30T07:00:00.000Z', reopenCount: 0, ...over,
   };
-  return summarizeCase(c, account, [{ ...openingEntry(new Date(c.openedAt), 'x'), deletedAt: null }], []);
+  return summarizeCase(c, account, [{ ...openingEntry(new Date(c.openedAt), 'x'), id: `${id}-created`, deletedAt: null }], []);
 };
 
 describe('case list search and filters', () => {
