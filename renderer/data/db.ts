@@ -96,12 +96,19 @@ export const SCHEMA_VERSIONS = [
       await tx.table('caseSummaries').bulkPut(summaries);
     },
   },
+  {
+    // Version 6 adds the queue of case summaries to rebuild after a pull
+    // (renderer/data/projections.ts, flushCaseSummaryQueue).
+    version: 6,
+    stores: { caseSummaryQueue: 'id' },
+  },
 ] as const;
 
 export type TamDeskDb = Dexie & {
   accounts: EntityTable<Account, 'id'>;
   accountSummaries: EntityTable<AccountSummary, 'id'>;
   caseSummaries: EntityTable<CaseSummary, 'id'>;
+  caseSummaryQueue: EntityTable<{ id: string }, 'id'>;
   cases: EntityTable<SupportCase, 'id'>;
   timeline: EntityTable<TimelineEntry, 'id'>;
   slaPolicies: EntityTable<SlaPolicy, 'id'>;

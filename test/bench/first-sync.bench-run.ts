@@ -51,9 +51,16 @@ beforeAll(async () => {
   server = await startServerProcess({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
   const seeder = openDb(`seeder-${crypto.randomUUID()}`);
   const { accounts, cases, entries } = teamData();
+  // In the order a team makes them: the accounts, then cases and their
+  // timeline entries by time (per 1,000 records: the cases opened, then the
+  // entries written).
   await createRecords(seeder, 'accounts', accounts);
-  await createRecords(seeder, 'cases', cases);
-  await createRecords(seeder, 'timeline', entries);
+  const byTime = [...cases.map((c) => ({ at: c.openedAt, c })), ...entries.map((e) => ({ at: e.at, e }))].sort((a, b) => a.at.localeCompare(b.at));
+  for (let i = 0; i < byTime.length; i += 1000) {
+    const chunk = byTime.slice(i, i + 1000);
+    await createRecords(seeder, 'cases', chunk.flatMap((x) => ('c' in x ? [x.c] : [])));
+    await createRecords(seeder, 'timeline', chunk.flatMap((x) => ('e' in x ? [x.e] : [])));
+  }
   expect(await pushOutbox(seeder, httpTransport(server.url, seederToken))).toBe(TOTAL);
   seeder.close();
   await Dexie.delete(seeder.name);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyAccountFields, type AccountFields } from '@shared/domain/account';
 import { addUser, revokeUser } from '../../server/users';
 import { createAccount, getAccount, updateAccount } from '../../renderer/data/accounts';
+import { applyCaseEvent, openCase } from '../../renderer/data/cases';
 import { openDb, type TamDeskDb } from '../../renderer/data/db';
 import { resolveConflict } from '../../renderer/data/sync/conflicts';
 import { pendingChanges, pullChanges, pushOutbox } from '../../renderer/data/sync/engine';
@@ -131,6 +132,27 @@ describe.each(BACKENDS)('client sync against the server ($name)', (backend) => {
       expect((await getAccount(db, account.id))!.notes).toBe(shown);
       expect((await conflictsOn(db)).map((c) => c.resolvedAt !== null)).toEqual([true]);
     }
+  });
+
+  it('builds the summaries of pulled cases once the pull is done, and finishes a queue a closed app left', async () => {
+    const a = device();
+    const b = device();
+    const account = await createAccount(a, fields({ name: 'Kashubia Mail' }));
+    const opened = await openCase(a, {
+      accountId: account.id, title: 'Bounces at WP', description: '', problemType: 'service-problem', priority: 'urgent',
+      channel: 'platform-panel', agent: 'Jan', escalated: true, escalationReason: 'Revenue at stake',
+    }, { author: 'Anna' });
+    await applyCaseEvent(a, opened.id, { type: 'respond', author: 'Jan', body: 'On it.' });
+    await sync(a);
+    await sync(b);
+    expect(await b.caseSummaryQueue.count()).toBe(0);
+    expect(await b.caseSummaries.get(opened.id)).toEqual(await a.caseSummaries.get(opened.id));
+
+    // As if the app closed between a pulled page and the rebuild after it.
+    await b.caseSummaries.delete(opened.id);
+    await b.caseSummaryQueue.put({ id: opened.id });
+    await sync(b);
+    expect(await b.caseSummaries.get(opened.id)).toEqual(await a.caseSummaries.get(opened.id));
   });
 
   it('sends an unacknowledged push again without duplicating it', async () => {

@@ -4,7 +4,7 @@ import { parseHlc, receive } from '@shared/sync/hlc';
 import { applyChanges, conflictKey, isCreated, recordKey, type SyncRecord } from '@shared/sync/merge';
 import { MAX_PUSH_CHANGES, type ServerChange } from '@shared/sync/protocol';
 import type { ConflictRow, TamDeskDb } from '../db';
-import { writeProjections, writeScope } from '../projections';
+import { flushCaseSummaryQueue, writeProjections, writeScope } from '../projections';
 import { deviceId, readClock, saveClock } from '../write';
 import { CURSOR_KEY } from './sync-config';
 import type { Transport } from './transport';
@@ -63,14 +63,18 @@ export async function pullChanges(db: TamDeskDb, transport: Transport, onProgres
     return page;
   };
   let next = fetchPage(start);
+  // Summaries a pull interrupted earlier (the app closed mid-sync) first.
+  await flushCaseSummaryQueue(db);
   for (;;) {
     const page = await next;
     if (page.hasMore) next = fetchPage(page.cursor);
     await applyPage(db, clientId, page.changes, page.cursor);
     pulled += page.changes.length;
     onProgress?.({ phase: 'pull', done: page.cursor - start, total: Math.max(page.latest - start, 0) });
-    if (!page.hasMore) return pulled;
+    if (!page.hasMore) break;
   }
+  await flushCaseSummaryQueue(db);
+  return pulled;
 }
 
 async function applyPage(db: TamDeskDb, clientId: string, changes: ServerChange[], cursor: number): Promise<void> {
@@ -93,7 +97,7 @@ async function applyPage(db: TamDeskDb, clientId: string, changes: ServerChange[
       if (changed.length === 0) continue;
       // An update can arrive before its create; such a partial record gets no
       // list entry until the create lands.
-      writes.push(db.table(table).bulkPut(changed), writeProjections(db, table, changed.filter(isCreated)));
+      writes.push(db.table(table).bulkPut(changed), writeProjections(db, table, changed.filter(isCreated), { deferred: true }));
     }
     // New conflicts get a row; one reported again (a replay) keeps its row,
     // resolved or not. Then an edit made on top of either side of an open
