@@ -35,17 +35,48 @@ async function refreshCaseSummaries(db: TamDeskDb, caseIds: readonly string[]): 
   const accountIds = [...new Set(cases.map((c) => c.accountId))];
   const [accounts, timelines, policies] = await Promise.all([
     db.accounts.bulkGet(accountIds),
-    Promise.all(cases.map((c) => db.timeline.where('caseId').equals(c.id).toArray())),
-    Promise.all(accountIds.map((id) => db.slaPolicies.where('accountId').equals(id).toArray())),
+    timelinesOf(db, cases.map((c) => c.id)),
+    // The policies table is small (a few versions an account): read it whole for many accounts.
+    accountIds.length > 50
+      ? db.slaPolicies.toArray()
+      : Promise.all(accountIds.map((id) => db.slaPolicies.where('accountId').equals(id).toArray())).then((p) => p.flat()),
   ]);
   const accountById = new Map(accounts.flatMap((a, i) => (a ? [[accountIds[i]!, a] as const] : [])));
-  const policiesOf = new Map(accountIds.map((id, i) => [id, policies[i]!]));
+  const policiesOf = groupBy(policies, (p) => p.accountId);
   // A case pulled before its account gets its summary when the account lands.
-  const summaries = cases.flatMap((c, i) => {
+  const summaries = cases.flatMap((c) => {
     const account = accountById.get(c.accountId);
-    return account ? [summarizeCase(c, account, timelines[i]!, policiesOf.get(c.accountId) ?? [])] : [];
+    return account ? [summarizeCase(c, account, timelines.get(c.id) ?? [], policiesOf.get(c.accountId) ?? [])] : [];
   });
   await db.caseSummaries.bulkPut(summaries);
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/**
+ * The timeline entries of the given cases, by case. When the cases are every
+ * case in their id range (a first sync rebuilds all of them, in id order),
+ * one walk of the caseId index over that range reads them all; otherwise a
+ * lookup per case.
+ */
+async function timelinesOf(db: TamDeskDb, caseIds: readonly string[]): Promise<Map<string, TimelineEntry[]>> {
+  if (caseIds.length === 0) return new Map();
+  const sorted = [...caseIds].sort();
+  const [first, last] = [sorted[0]!, sorted[sorted.length - 1]!];
+  if (sorted.length > 50 && (await db.cases.where(':id').between(first, last, true, true).count()) === sorted.length) {
+    return groupBy(await db.timeline.where('caseId').between(first, last, true, true).toArray(), (e) => e.caseId);
+  }
+  const lists = await Promise.all(sorted.map((id) => db.timeline.where('caseId').equals(id).toArray()));
+  return new Map(sorted.map((id, i) => [id, lists[i]!]));
 }
 
 /**

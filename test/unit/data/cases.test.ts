@@ -5,6 +5,7 @@ import { summarizeCase, type SummaryEntry } from '@shared/cases/summary';
 import { createAccount, updateAccount, ValidationError } from '../../../renderer/data/accounts';
 import { addCaseEntry, applyCaseEvent, caseTimeline, CaseTransitionError, openCase, type NewCaseFields } from '../../../renderer/data/cases';
 import { openDb, type TamDeskDb } from '../../../renderer/data/db';
+import { flushCaseSummaryQueue } from '../../../renderer/data/projections';
 
 /**
  * The cases repository on a real IndexedDB implementation: opening a case
@@ -108,5 +109,23 @@ describe('cases repository', () => {
     expect(await db.timeline.where('caseId').equals(c.id).count()).toBe(3);
     await updateAccount(db, account.id, { ...account, name: 'Bursztyn Media' });
     expect((await db.caseSummaries.get(c.id))!.accountName).toBe('Bursztyn Media');
+  });
+
+  it('rebuilds queued summaries the same way whether it reads the timelines in one walk or case by case', async () => {
+    const { db, fields } = await setUp();
+    const ids: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      const c = await openCase(db, { ...fields, title: `Case ${i}` }, { author: 'Anna', now: minutes(i) });
+      if (i % 2) await applyCaseEvent(db, c.id, { type: 'respond', author: 'Jan' }, { now: minutes(i + 30) });
+      ids.push(c.id);
+    }
+    const built = await db.caseSummaries.bulkGet(ids);
+    for (const queued of [ids, ids.filter((_, i) => i % 7 !== 3)]) {
+      await db.caseSummaries.bulkDelete(queued);
+      await db.caseSummaryQueue.bulkPut(queued.map((id) => ({ id })));
+      await flushCaseSummaryQueue(db, 500);
+      expect(await db.caseSummaryQueue.count()).toBe(0);
+      expect(await db.caseSummaries.bulkGet(ids)).toEqual(built);
+    }
   });
 });
