@@ -113,7 +113,7 @@ const caseSummaries = (idsOf: CaseIds, update?: Projection['update']): Projectio
  * pull, each case once however many pages touched it. A first sync of a
  * large team builds 18,000 summaries once instead of once a page.
  */
-export async function flushCaseSummaryQueue(db: TamDeskDb, batch = 500): Promise<void> {
+export async function flushCaseSummaryQueue(db: TamDeskDb, batch = 200): Promise<void> {
   for (;;) {
     const done = await db.transaction('rw', writeScope(db, ['cases']), async () => {
       const ids = await db.caseSummaryQueue.limit(batch).primaryKeys();
