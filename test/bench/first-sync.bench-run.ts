@@ -9,12 +9,11 @@ import type { SyncedTable } from '@shared/domain/tables';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runAdmin } from '../../server/cli';
 import { openDb, type TamDeskDb } from '../../renderer/data/db';
 import { createRecords } from '../../renderer/data/write';
 import { pullChanges, pushOutbox, type SyncProgress } from '../../renderer/data/sync/engine';
 import { httpTransport } from '../../renderer/data/sync/transport';
-import { startServerProcess, type ServerProcess } from '../server/server-process';
+import { addUserWithCli, startServerProcess, type ServerProcess } from '../server/server-process';
 import { report, type Figure } from './figures';
 
 /**
@@ -46,8 +45,8 @@ let server: ServerProcess | undefined;
 let readerToken = '';
 
 beforeAll(async () => {
-  const seederToken = await addUser(dataDir, 'bench-seeder');
-  readerToken = await addUser(dataDir, 'bench-reader');
+  const seederToken = await addUserWithCli(dataDir, 'bench-seeder', 'bench-team');
+  readerToken = await addUserWithCli(dataDir, 'bench-reader', 'bench-team');
   server = await startServerProcess({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
   const seeder = openDb(`seeder-${crypto.randomUUID()}`);
   const { accounts, cases, entries } = teamData();
@@ -118,14 +117,6 @@ function teamData() {
 
 async function readAll(db: TamDeskDb, table: string) {
   return db.table(table).toArray();
-}
-
-/** A user's token, made by the server's own CLI (before the server holds the data folder). */
-async function addUser(dataDir: string, name: string): Promise<string> {
-  const lines: string[] = [];
-  const code = await runAdmin(['add-user', name, '--team', 'bench-team'], { DATA_DIR: dataDir }, { out: (l) => lines.push(l), err: (l) => lines.push(l) });
-  if (code !== 0) throw new Error(lines.join('\n'));
-  return lines.at(-1)!;
 }
 
 test('first sync of 100,000 records into an empty device, against a raw bulkPut of the same records', async () => {

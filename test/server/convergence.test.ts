@@ -8,13 +8,12 @@ import { emptyAccountFields, type Account, type AccountFields } from '@shared/do
 import { CASE_STATUSES, PRIORITIES, type SupportCase, type TimelineEntry } from '@shared/domain/case';
 import type { SyncedTable } from '@shared/domain/tables';
 import { newId } from '@shared/ids';
-import { runAdmin } from '../../server/cli';
 import { createAccount, getAccount, updateAccount } from '../../renderer/data/accounts';
 import { openDb, type TamDeskDb } from '../../renderer/data/db';
 import { writeRecord } from '../../renderer/data/write';
 import { pendingChanges, pullChanges, pushOutbox } from '../../renderer/data/sync/engine';
 import { httpTransport, SyncError, type Transport } from '../../renderer/data/sync/transport';
-import { startServerProcess, type ServerProcess } from './server-process';
+import { addUserWithCli, startServerProcess, type ServerProcess } from './server-process';
 
 /**
  * Randomised convergence: three devices (real IndexedDB via fake-indexeddb)
@@ -106,14 +105,6 @@ function faulty(url: () => string, token: string, fault: Fault): Transport {
   };
 }
 
-/** A user's token, made by the server's own CLI before the server holds the folder. */
-async function addUser(dataDir: string): Promise<string> {
-  const lines: string[] = [];
-  const code = await runAdmin(['add-user', 'anna', '--team', 'warsaw'], { DATA_DIR: dataDir }, { out: (l) => lines.push(l), err: (l) => lines.push(l) });
-  if (code !== 0) throw new Error(lines.join('\n'));
-  return lines.at(-1)!;
-}
-
 type Written = { hlc: string; value: unknown };
 
 describe('randomised convergence of devices through the server', () => {
@@ -121,7 +112,7 @@ describe('randomised convergence of devices through the server', () => {
     await fc.assert(
       fc.asyncProperty(scenarioArb, async ({ steps, crashAt, crashAfterMs, skewsMs }) => {
         const dataDir = mkdtempSync(join(tmpdir(), 'tam-desk-convergence-'));
-        const token = await addUser(dataDir);
+        const token = await addUserWithCli(dataDir, 'anna', 'warsaw');
         const start = () => startServerProcess({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
         let server: ServerProcess = await start();
         const url = () => server.url;

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { runAdmin } from '../../server/cli';
 
 /** A real server process (`tsx server/main.ts`), as `npm run server` starts it. */
 export type ServerProcess = {
@@ -75,4 +76,12 @@ export function startServerProcess(env: Record<string, string>, timeoutMs = 30_0
       reject(new Error(`server exited (${code ?? signal}) before it was ready:\n${out}`));
     });
   });
+}
+
+/** A user's token in a PGlite data folder, made by the server's own CLI (before a server holds the folder). */
+export async function addUserWithCli(dataDir: string, name: string, team: string): Promise<string> {
+  const lines: string[] = [];
+  const code = await runAdmin(['add-user', name, '--team', team], { DATA_DIR: dataDir }, { out: (l) => lines.push(l), err: (l) => lines.push(l) });
+  if (code !== 0) throw new Error(lines.join('\n'));
+  return lines.at(-1)!;
 }
