@@ -15,12 +15,18 @@ const loadAccountPage = () => import('./features/accounts/AccountPage');
 const loadAccountEditPage = () => import('./features/accounts/AccountEditPage');
 const loadSettingsPage = () => import('./features/settings/SettingsPage');
 const loadConflictsPage = () => import('./features/sync/ConflictsPage');
+const loadCasesPage = () => import('./features/cases/CasesPage');
+const loadNewCasePage = () => import('./features/cases/NewCasePage');
+const loadCasePage = () => import('./features/cases/CasePage');
 const AccountPage = lazy(() => loadAccountPage().then((m) => ({ default: m.AccountPage })));
 const AccountEditPage = lazy(() => loadAccountEditPage().then((m) => ({ default: m.AccountEditPage })));
 const SettingsPage = lazy(() => loadSettingsPage().then((m) => ({ default: m.SettingsPage })));
 const ConflictsPage = lazy(() => loadConflictsPage().then((m) => ({ default: m.ConflictsPage })));
+const CasesPage = lazy(() => loadCasesPage().then((m) => ({ default: m.CasesPage })));
+const NewCasePage = lazy(() => loadNewCasePage().then((m) => ({ default: m.NewCasePage })));
+const CasePage = lazy(() => loadCasePage().then((m) => ({ default: m.CasePage })));
 const later = (page: ReactNode) => <Suspense fallback={null}>{page}</Suspense>;
-const prefetchScreens = () => Promise.all([loadAccountPage(), loadAccountEditPage(), loadSettingsPage(), loadConflictsPage(), loadCommandPalette()]);
+const prefetchScreens = () => Promise.all([loadAccountPage(), loadAccountEditPage(), loadSettingsPage(), loadConflictsPage(), loadCasesPage(), loadNewCasePage(), loadCasePage(), loadCommandPalette()]);
 import './ui/app.css';
 
 // Hash routes: the same URLs work from app:// in Electron, from `vite`, and
@@ -36,6 +42,9 @@ const router = createHashRouter([
       { path: 'accounts/new', element: later(<AccountEditPage />) },
       { path: 'accounts/:id', element: later(<AccountPage />) },
       { path: 'accounts/:id/edit', element: later(<AccountEditPage />) },
+      { path: 'cases', element: later(<CasesPage />) },
+      { path: 'cases/new', element: later(<NewCasePage />) },
+      { path: 'cases/:id', element: later(<CasePage />) },
       { path: 'settings', element: later(<SettingsPage />) },
       { path: 'conflicts', element: later(<ConflictsPage />) },
       { path: '*', element: <Navigate to="/accounts" replace /> },

@@ -1,4 +1,4 @@
-import { Building2, Command, Settings as SettingsIcon } from 'lucide-react';
+import { Building2, Command, Settings as SettingsIcon, LifeBuoy } from 'lucide-react';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
@@ -42,6 +42,9 @@ export function Layout() {
         </div>
         <NavLink to="/accounts" className="nav-link">
           <Building2 size={16} aria-hidden /> {t('nav.accounts')} <kbd aria-hidden>G A</kbd>
+        </NavLink>
+        <NavLink to="/cases" className="nav-link">
+          <LifeBuoy size={16} aria-hidden /> {t('nav.cases')} <kbd aria-hidden>G C</kbd>
         </NavLink>
         <ConflictsNavLink />
         <NavLink to="/settings" className="nav-link">

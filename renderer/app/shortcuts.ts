@@ -2,7 +2,7 @@
  * The keyboard shortcuts, in one list that both the key handler and the help
  * dialog read. `keys` is what the help dialog shows; `match` decides.
  */
-export type ShortcutId = 'palette' | 'help' | 'newAccount' | 'search' | 'goAccounts' | 'goSettings' | 'editAccount' | 'save';
+export type ShortcutId = 'palette' | 'help' | 'newAccount' | 'search' | 'goAccounts' | 'goCases' | 'goSettings' | 'editAccount' | 'save';
 
 export type Shortcut = { id: ShortcutId; keys: string[]; global: boolean };
 
@@ -15,6 +15,7 @@ export const SHORTCUTS: Shortcut[] = [
   { id: 'newAccount', keys: ['N'], global: true },
   { id: 'search', keys: ['/'], global: true },
   { id: 'goAccounts', keys: ['G', 'A'], global: true },
+  { id: 'goCases', keys: ['G', 'C'], global: true },
   { id: 'goSettings', keys: ['G', 'S'], global: true },
   { id: 'editAccount', keys: ['E'], global: false },
   { id: 'save', keys: [MOD, 'S'], global: false },

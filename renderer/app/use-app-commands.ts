@@ -12,6 +12,7 @@ import { useUi } from './ui-store';
 export type AppCommand =
   | 'newAccount'
   | 'goAccounts'
+  | 'goCases'
   | 'goSettings'
   | 'shortcuts'
   | 'palette'
@@ -35,6 +36,8 @@ export function useAppCommands(): (command: AppCommand) => void {
         return void navigate('/accounts/new');
       case 'goAccounts':
         return void navigate('/accounts');
+      case 'goCases':
+        return void navigate('/cases');
       case 'goSettings':
         return void navigate('/settings');
       case 'shortcuts':

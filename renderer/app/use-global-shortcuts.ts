@@ -22,6 +22,7 @@ export function useGlobalShortcuts(run: (id: ShortcutId) => void) {
       if (pendingG && Date.now() - pendingG < 1000) {
         pendingG = 0;
         if (key === 'a') return runRef.current('goAccounts');
+        if (key === 'c') return runRef.current('goCases');
         if (key === 's') return runRef.current('goSettings');
       }
       if (key === 'g') {

@@ -2,6 +2,7 @@ import { Archive, ArchiveRestore, Pencil } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
+import { AccountCases } from '../cases/AccountCases';
 import { ipVersion } from '@shared/domain/network';
 import { archiveAccount, restoreAccount } from '../../data/accounts';
 import { db } from '../../data/database';
@@ -111,7 +112,7 @@ export function AccountPage() {
             )}
           </div>
         </TabPanel>
-        <TabPanel id="cases"><div className="empty">{t('tabs.casesEmpty')}</div></TabPanel>
+        <TabPanel id="cases"><AccountCases accountId={account.id} /></TabPanel>
         <TabPanel id="warmup"><div className="empty">{t('tabs.warmupEmpty')}</div></TabPanel>
         <TabPanel id="remediation"><div className="empty">{t('tabs.remediationEmpty')}</div></TabPanel>
       </Tabs>

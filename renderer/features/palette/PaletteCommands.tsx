@@ -6,6 +6,7 @@ import {
   FlaskConical,
   Keyboard,
   Languages,
+  LifeBuoy,
   Monitor,
   Moon,
   Plus,
@@ -28,6 +29,7 @@ import { matchActions, type ActionId, type PaletteAction } from './palette-actio
 const ICONS: Record<ActionId, LucideIcon> = {
   newAccount: Plus,
   goAccounts: Building2,
+  goCases: LifeBuoy,
   goSettings: SettingsIcon,
   shortcuts: Keyboard,
   loadDemo: FlaskConical,
@@ -66,6 +68,7 @@ export function PaletteCommands({ onClose }: Props) {
     const list: PaletteAction[] = [
       { id: 'newAccount', label: t('action.newAccount'), keywords: t('keywords.newAccount'), keys: ['N'] },
       { id: 'goAccounts', label: t('action.goAccounts'), keywords: t('keywords.goAccounts'), keys: ['G', 'A'] },
+      { id: 'goCases', label: t('action.goCases'), keywords: t('keywords.goCases'), keys: ['G', 'C'] },
       { id: 'goSettings', label: t('action.goSettings'), keywords: t('keywords.goSettings'), keys: ['G', 'S'] },
       { id: 'shortcuts', label: t('action.shortcuts'), keywords: t('keywords.shortcuts'), keys: ['?'] },
     ];

@@ -133,7 +133,6 @@ export const accounts = {
     cases: 'Support cases',
     warmup: 'Warm-up plans',
     remediation: 'Remediation',
-    casesEmpty: 'Escalated support cases of this account will be listed here.',
     warmupEmpty: 'IP warm-up plans of this account will be listed here.',
     remediationEmpty: 'Tier 1 remediation requests of this account will be listed here.',
   },

@@ -1,6 +1,6 @@
 export const common = {
   app: { role: 'Technical Account Manager' },
-  nav: { label: 'Main', accounts: 'Accounts', settings: 'Settings' },
+  nav: { label: 'Main', accounts: 'Accounts', cases: 'Cases', settings: 'Settings' },
   connection: { online: 'Online', offline: 'Offline: changes are kept on this device' },
   palette: { open: 'Command palette' },
   timeZone: { show: 'Show time zones for {{label}}', empty: 'No time zone matches.' },
@@ -17,6 +17,7 @@ export const common = {
     newAccount: 'New account',
     search: 'Search accounts',
     goAccounts: 'Go to Accounts',
+    goCases: 'Go to Cases',
     goSettings: 'Go to Settings',
     editAccount: 'Edit the open account',
     save: 'Save the form',

@@ -10,6 +10,7 @@ export const palette = {
   action: {
     newAccount: 'New account',
     goAccounts: 'Go to Accounts',
+    goCases: 'Go to Cases',
     goSettings: 'Go to Settings',
     shortcuts: 'Keyboard shortcuts',
     loadDemo: 'Load demo data',
@@ -22,6 +23,7 @@ export const palette = {
   keywords: {
     newAccount: 'create add customer',
     goAccounts: 'list customers',
+    goCases: 'support escalations sla tickets',
     goSettings: 'preferences options working hours time zone',
     shortcuts: 'help keys',
     loadDemo: 'sample example',

@@ -144,7 +144,6 @@ export const accounts: Catalogue<typeof en> = {
     cases: 'Sprawy Wsparcia',
     warmup: 'Plany wzmacniania IP',
     remediation: 'Pośrednictwo Tier 1',
-    casesEmpty: 'Tutaj pojawią się eskalowane Sprawy Wsparcia tego konta.',
     warmupEmpty: 'Tutaj pojawią się plany wzmacniania IP tego konta.',
     remediationEmpty: 'Tutaj pojawią się wnioski o pośrednictwo Tier 1 u dostawców skrzynek pocztowych.',
   },

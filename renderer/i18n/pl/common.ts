@@ -3,7 +3,7 @@ import type { common as en } from '../en/common';
 
 export const common: Catalogue<typeof en> = {
   app: { role: 'Menedżer Konta Technicznego' },
-  nav: { label: 'Główna', accounts: 'Konta', settings: 'Ustawienia' },
+  nav: { label: 'Główna', accounts: 'Konta', cases: 'Sprawy', settings: 'Ustawienia' },
   connection: { online: 'Online', offline: 'Offline: zmiany są zapisywane na tym urządzeniu' },
   palette: { open: 'Paleta poleceń' },
   timeZone: { show: 'Pokaż strefy czasowe: {{label}}', empty: 'Żadna strefa nie pasuje.' },
@@ -20,6 +20,7 @@ export const common: Catalogue<typeof en> = {
     newAccount: 'Nowe konto',
     search: 'Szukaj kont',
     goAccounts: 'Przejdź do kont',
+    goCases: 'Przejdź do spraw',
     goSettings: 'Przejdź do ustawień',
     editAccount: 'Edytuj otwarte konto',
     save: 'Zapisz formularz',

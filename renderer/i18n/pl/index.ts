@@ -1,7 +1,8 @@
 import { accounts } from './accounts';
+import { cases } from './cases';
 import { common } from './common';
 import { palette } from './palette';
 import { settings } from './settings';
 import { sync } from './sync';
 
-export const pl = { common, accounts, settings, palette, sync };
+export const pl = { common, accounts, cases, settings, palette, sync };

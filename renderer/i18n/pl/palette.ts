@@ -13,6 +13,7 @@ export const palette: Catalogue<typeof en> = {
   action: {
     newAccount: 'Nowe konto',
     goAccounts: 'Przejdź do kont',
+    goCases: 'Przejdź do spraw',
     goSettings: 'Przejdź do ustawień',
     shortcuts: 'Skróty klawiszowe',
     loadDemo: 'Wczytaj dane demonstracyjne',
@@ -24,6 +25,7 @@ export const palette: Catalogue<typeof en> = {
   keywords: {
     newAccount: 'utwórz dodaj klient',
     goAccounts: 'lista klienci',
+    goCases: 'sprawy wsparcia eskalacje sla zgłoszenia',
     goSettings: 'preferencje opcje godziny pracy strefa czasowa',
     shortcuts: 'pomoc klawisze',
     loadDemo: 'przykładowe demo',

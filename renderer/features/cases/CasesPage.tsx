@@ -1,0 +1,120 @@
+import { Search } from 'lucide-react';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useShallow } from 'zustand/react/shallow';
+import { byNearestDue, filterCases, rateCases } from '@shared/cases/case-search';
+import { PRIORITIES, PROBLEM_TYPES, CASE_STATUSES } from '@shared/domain/case';
+import { Button } from '../../ui/Button';
+import { Select } from '../../ui/Select';
+import { useNow } from '../../ui/use-now';
+import { formatNumber } from '../accounts/format';
+import { CaseTable } from './CaseTable';
+import { useCasesUi } from './cases-store';
+import { useCaseSummaries } from './use-cases';
+
+const ALL = '__all__';
+const SLA_STATES = ['on-track', 'at-risk', 'breached', 'paused', 'met'] as const;
+
+/** The Cases screen: every case, its SLA rated now, nearest due first; search and filters. */
+export function CasesPage() {
+  const { t, i18n } = useTranslation('cases');
+  const navigate = useNavigate();
+  const summaries = useCaseSummaries();
+  const now = useNow(60_000);
+  const filter = useCasesUi((s) => s.filter);
+  // Rate and order when the data or the minute changes; a keystroke only filters.
+  const rated = useMemo(() => (summaries ? byNearestDue(rateCases(summaries, now)) : undefined), [summaries, now]);
+  const rows = useMemo(() => (rated ? filterCases(rated, filter) : []), [rated, filter]);
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t('title')}</h1>
+        <span className="muted" aria-live="polite">
+          {rated && t('count', { count: rows.length, shown: formatNumber(i18n.language, rows.length) })}
+        </span>
+        <span className="spacer" />
+        <Button variant="primary" onPress={() => navigate('/cases/new')}>{t('new')}</Button>
+      </div>
+      <div className="page-head" role="search">
+        <CaseSearchBox />
+        <CaseFilters />
+      </div>
+      {rated && rated.length === 0 ? (
+        <div className="empty">
+          <h2>{t('empty.title')}</h2>
+          <p>{t('empty.body')}</p>
+        </div>
+      ) : rows.length === 0 && rated ? (
+        <div className="empty">{t('noMatch')}</div>
+      ) : (
+        <CaseTable cases={rows} />
+      )}
+    </>
+  );
+}
+
+function CaseSearchBox() {
+  const { t } = useTranslation('cases');
+  const query = useCasesUi((s) => s.filter.query);
+  const setFilter = useCasesUi((s) => s.setFilter);
+  return (
+    <label className="search-field">
+      <Search aria-hidden />
+      <input
+        className="input"
+        type="search"
+        data-search
+        aria-label={t('search.label')}
+        placeholder={t('search.placeholder')}
+        value={query}
+        onChange={(e) => setFilter({ query: e.target.value })}
+        onKeyDown={(e) => e.key === 'Escape' && setFilter({ query: '' })}
+      />
+    </label>
+  );
+}
+
+function CaseFilters() {
+  const { t } = useTranslation('cases');
+  const { filter, setFilter } = useCasesUi(useShallow((s) => ({ filter: s.filter, setFilter: s.setFilter })));
+  const one = <T extends string>(values: T[]) => values[0] ?? ALL;
+  const pick = <T extends string>(v: string): T[] => (v === ALL ? [] : [v as T]);
+  return (
+    <>
+      <Select
+        className="filter"
+        label={t('filter.status')}
+        value={one(filter.statuses)}
+        onChange={(v) => setFilter({ statuses: pick(v) })}
+        options={[{ id: ALL, label: t('filter.anyStatus') }, ...CASE_STATUSES.map((s) => ({ id: s, label: t(`status.${s}`) }))]}
+      />
+      <Select
+        className="filter"
+        label={t('filter.priority')}
+        value={one(filter.priorities)}
+        onChange={(v) => setFilter({ priorities: pick(v) })}
+        options={[{ id: ALL, label: t('filter.anyPriority') }, ...PRIORITIES.map((p) => ({ id: p, label: t(`priority.${p}`) }))]}
+      />
+      <Select
+        className="filter"
+        label={t('filter.problemType')}
+        value={one(filter.problemTypes)}
+        onChange={(v) => setFilter({ problemTypes: pick(v) })}
+        options={[{ id: ALL, label: t('filter.anyProblemType') }, ...PROBLEM_TYPES.map((p) => ({ id: p, label: t(`problemType.${p}`) }))]}
+      />
+      <Select
+        className="filter"
+        label={t('filter.sla')}
+        value={one(filter.slaStates)}
+        onChange={(v) => setFilter({ slaStates: pick(v) })}
+        options={[{ id: ALL, label: t('filter.anySla') }, ...SLA_STATES.map((s) => ({ id: s, label: t(`sla.${s}`) }))]}
+      />
+      <label className="checkbox">
+        <input type="checkbox" checked={filter.escalatedOnly} onChange={(e) => setFilter({ escalatedOnly: e.target.checked })} />
+        {t('filter.escalatedOnly')}
+      </label>
+    </>
+  );
+}
