@@ -97,6 +97,33 @@ for (const theme of THEMES) {
       await scan(page, `shortcuts dialog (${theme})`);
     });
 
+    test(`cases: empty list, new-case form with errors, case page, a step's dialog, the list: ${theme}`, async ({ page }) => {
+      await themed(page, theme);
+      await open(page);
+      await loadDemoData(page);
+      await navLink(page, 'Cases').click();
+      await expect(page.getByRole('heading', { name: 'No cases yet' })).toBeVisible();
+      await scan(page, `cases list, empty (${theme})`);
+      await page.getByRole('button', { name: 'New case' }).click();
+      await page.getByRole('button', { name: 'Open case' }).click();
+      await expect(page.getByText('Choose the account this case belongs to')).toBeVisible();
+      await scan(page, `new case form with errors (${theme})`);
+      await page.getByRole('button', { name: /Account$/ }).click();
+      await page.getByRole('option').first().click();
+      await page.getByRole('textbox', { name: 'Title' }).fill('Bounces at Gmail');
+      await page.getByRole('textbox', { name: 'Why it is escalated' }).fill('Revenue at stake');
+      await page.getByRole('button', { name: 'Open case' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Bounces at Gmail' })).toBeVisible();
+      await scan(page, `case page (${theme})`);
+      await page.getByRole('region', { name: 'Next step' }).getByRole('button', { name: 'Respond' }).click();
+      await expect(page.getByRole('dialog', { name: 'Respond' })).toBeVisible();
+      await scan(page, `case step dialog (${theme})`);
+      await page.keyboard.press('Escape');
+      await navLink(page, 'Cases').click();
+      await expect(page.getByRole('table', { name: 'Cases' }).getByRole('link', { name: 'Bounces at Gmail' })).toBeVisible();
+      await scan(page, `cases list (${theme})`);
+    });
+
     test(`list with demo data, account page, palette with accounts, import refusal: ${theme}`, async ({ page }, testInfo) => {
       await themed(page, theme);
       await open(page);
