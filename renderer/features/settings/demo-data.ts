@@ -1,5 +1,7 @@
+import { generateDemoCases } from '@shared/demo/cases';
 import { generateDemoAccounts } from '@shared/demo/generator';
 import { addAccounts } from '../../data/accounts';
+import { createRecords } from '../../data/write';
 import type { TamDeskDb } from '../../data/db';
 import { writeScope } from '../../data/projections';
 
@@ -11,13 +13,20 @@ export class NotEmptyError extends Error {
 }
 
 /**
- * Loads the seeded demo accounts (60 by default). The emptiness check and the
- * insert share one transaction, so a double click cannot load them twice.
+ * Loads the seeded demo accounts (60 by default) and Support Cases on a
+ * third of them, dated up to `now`. The emptiness check and the insert share
+ * one transaction, so a double click cannot load them twice. Returns the
+ * number of accounts.
  */
-export async function loadDemoData(db: TamDeskDb, count = 60): Promise<number> {
+export async function loadDemoData(db: TamDeskDb, count = 60, now = new Date()): Promise<number> {
   const accounts = generateDemoAccounts({ count });
-  return db.transaction('rw', writeScope(db, ['accounts']), async () => {
+  const { policies, cases, entries } = generateDemoCases(accounts, now);
+  return db.transaction('rw', writeScope(db, ['accounts', 'slaPolicies', 'cases', 'timeline']), async () => {
     if ((await db.accounts.count()) > 0) throw new NotEmptyError();
-    return addAccounts(db, accounts);
+    const added = await addAccounts(db, accounts);
+    await createRecords(db, 'slaPolicies', policies, { now });
+    await createRecords(db, 'cases', cases, { now });
+    await createRecords(db, 'timeline', entries, { now });
+    return added;
   });
 }
