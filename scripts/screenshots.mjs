@@ -8,7 +8,8 @@
 // or starts one (and stops it at the end). Writes
 // test-results/screenshots/{screen}-{light|dark}-{en|pl}.png for: accounts
 // (the list with the demo data), new-account (the form), account (an account
-// page), settings, palette (the command palette open over the list); and,
+// page), settings, palette (the command palette open over the list), cases,
+// new-case and case (the list, the form, a case with an explanation open); and,
 // for a screen taller than the window, {screen}-{theme}-{lang}-full.png with
 // the whole page (the window made as tall as the page).
 //
@@ -21,14 +22,14 @@ import { chromium, expect } from '@playwright/test';
 
 const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:4173';
 const OUT_DIR = process.env.OUT_DIR ?? 'test-results/screenshots';
-const SCREENS = (process.env.SCREENS ?? 'accounts,new-account,account,settings,palette').split(',');
+const SCREENS = (process.env.SCREENS ?? 'accounts,new-account,account,settings,palette,cases,new-case,case').split(',');
 const THEMES = ['light', 'dark'];
 const LANGUAGES = ['en', 'pl'];
 const VIEWPORT = { width: 1360, height: 860 };
 
 const text = {
-  en: { main: 'Main', accounts: 'Accounts', settings: 'Settings', newAccount: 'New account', language: 'Language', palette: 'Command palette', table: 'Accounts' },
-  pl: { main: 'Główna', accounts: 'Konta', settings: 'Ustawienia', newAccount: 'Nowe konto', language: 'Język', palette: 'Paleta poleceń', table: 'Konta' },
+  en: { main: 'Main', accounts: 'Accounts', settings: 'Settings', newAccount: 'New account', language: 'Language', palette: 'Command palette', table: 'Accounts', cases: 'Cases', casesTable: 'Cases', newCase: 'New case', why: 'Why this due time?' },
+  pl: { main: 'Główna', accounts: 'Konta', settings: 'Ustawienia', newAccount: 'Nowe konto', language: 'Język', palette: 'Paleta poleceń', table: 'Konta', cases: 'Sprawy', casesTable: 'Sprawy Wsparcia', newCase: 'Nowa sprawa', why: 'Skąd ten termin?' },
 };
 
 async function reachable(url) {
@@ -98,6 +99,20 @@ const shots = {
   async settings(page, lang) {
     await nav(page, lang).getByRole('link', { name: text[lang].settings, exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: text[lang].settings })).toBeVisible();
+  },
+  async cases(page, lang) {
+    await nav(page, lang).getByRole('link', { name: text[lang].cases, exact: true }).click();
+    await expect(page.getByRole('table', { name: text[lang].casesTable }).getByRole('link').first()).toBeVisible();
+  },
+  async 'new-case'(page, lang) {
+    await shots.cases(page, lang);
+    await page.getByRole('button', { name: text[lang].newCase }).click();
+    await expect(page.getByRole('heading', { level: 1, name: text[lang].newCase })).toBeVisible();
+  },
+  async case(page, lang) {
+    await shots.cases(page, lang);
+    await page.getByRole('table', { name: text[lang].casesTable }).getByRole('link').first().click();
+    await page.getByText(text[lang].why).last().click();
   },
   async palette(page, lang) {
     await shots.accounts(page, lang);

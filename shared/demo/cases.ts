@@ -41,7 +41,9 @@ export function generateDemoCases(accounts: readonly Account[], now: Date, seed 
     out.policies.push(policy);
     const count = r.int(1, 3);
     for (let k = 0; k < count; k++) {
-      const opened = now.getTime() - r.int(20, 14 * 24 * 60) * 60_000;
+      // Mostly this week's cases; the older a case, the further along it is.
+      const ageMinutes = r.chance(0.6) ? r.int(20, 2 * 24 * 60) : r.int(2 * 24 * 60, 30 * 24 * 60);
+      const opened = now.getTime() - ageMinutes * 60_000;
       const [problemType, title] = r.pick(TITLES);
       const escalated = r.chance(0.7);
       const base: SupportCase = {
@@ -62,9 +64,9 @@ export function generateDemoCases(accounts: readonly Account[], now: Date, seed 
       };
       if (escalated) apply('escalate', r.pick(REASONS));
       // Walk the usual path, skipping some steps, stopping at a random point before now.
-      const stopAfter = r.int(0, PATH.length);
+      const stopAfter = ageMinutes > 7 * 24 * 60 ? PATH.length : r.int(0, PATH.length);
       for (const type of PATH.slice(0, stopAfter)) {
-        const next = at + r.int(15, 8 * 60) * 60_000;
+        const next = at + r.int(15, Math.max(30, Math.min(8 * 60, ageMinutes / 12))) * 60_000;
         if (next >= now.getTime()) break;
         if (['waitOnCustomer', 'customerReplied', 'waitOnProvider', 'providerReplied', 'sendUpdate'].includes(type) && r.chance(0.4)) continue;
         at = next;

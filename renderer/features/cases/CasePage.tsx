@@ -125,7 +125,7 @@ function ClockCard({ clock, calendar }: { clock: CaseClock; calendar: BusinessCa
     if (clock.minutesLeft !== null) return t('page.left', { time: minutes(clock.minutesLeft) });
     return '';
   })();
-  const segments = open ? explainClock(clock, calendar) : [];
+  const segments = open ? readable(explainClock(clock, calendar)) : [];
   return (
     <div className="case-clock" role="group" aria-label={t(`clock.${clock.kind}`)}>
       <h3>
@@ -156,8 +156,29 @@ function ClockCard({ clock, calendar }: { clock: CaseClock; calendar: BusinessCa
 
 type Segment = ReturnType<typeof explainClock>[number];
 
-function segmentText(t: ReturnType<typeof useTranslation<'cases'>>['t'], lang: string, s: Segment, zone: string): string {
-  const date = new Intl.DateTimeFormat(lang === 'pl' ? 'pl-PL' : 'en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: zone }).format(s.start);
+/**
+ * The segments a reader needs: counted and paused time, holidays, and runs of
+ * days without hours (a weekend) as one line; the hours outside the windows
+ * of a working day go without saying.
+ */
+function readable(segments: Segment[]): (Segment & { until?: Date })[] {
+  const out: (Segment & { until?: Date })[] = [];
+  for (const s of segments) {
+    if (s.kind === 'outside-hours') continue;
+    const last = out[out.length - 1];
+    if (s.kind === 'closed-day' && last?.kind === 'closed-day' && last.localDate !== s.localDate) {
+      last.until = s.start;
+      continue;
+    }
+    if (s.kind === 'closed-day' && last?.kind === 'closed-day') continue;
+    out.push({ ...s });
+  }
+  return out;
+}
+
+function segmentText(t: ReturnType<typeof useTranslation<'cases'>>['t'], lang: string, s: Segment & { until?: Date }, zone: string): string {
+  const day = (d: Date) => new Intl.DateTimeFormat(lang === 'pl' ? 'pl-PL' : 'en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: zone }).format(d);
+  const date = s.until ? `${day(s.start)} – ${day(s.until)}` : day(s.start);
   const dst = s.dstShiftMinutes ? ` (${t('explain.dst', { shift: `${s.dstShiftMinutes > 0 ? '+' : ''}${formatMinutes(lang, s.dstShiftMinutes)}` })})` : '';
   switch (s.kind) {
     case 'business':

@@ -9,8 +9,8 @@ const COLUMNS = [
   { id: 'account', width: 'minmax(150px, 1.3fr)' },
   { id: 'status', width: 'minmax(130px, 1.1fr)' },
   { id: 'priority', width: '90px' },
-  { id: 'sla', width: '110px' },
-  { id: 'due', width: 'minmax(140px, 1fr)' },
+  { id: 'sla', width: '124px' },
+  { id: 'due', width: 'minmax(160px, 1fr)' },
   { id: 'agent', width: 'minmax(120px, 1fr)' },
 ] as const;
 const GRID = COLUMNS.map((c) => c.width).join(' ');
