@@ -18,6 +18,7 @@ const loadConflictsPage = () => import('./features/sync/ConflictsPage');
 const loadCasesPage = () => import('./features/cases/CasesPage');
 const loadNewCasePage = () => import('./features/cases/NewCasePage');
 const loadCasePage = () => import('./features/cases/CasePage');
+const loadEscalationsPage = () => import('./features/cases/EscalationsPage');
 const AccountPage = lazy(() => loadAccountPage().then((m) => ({ default: m.AccountPage })));
 const AccountEditPage = lazy(() => loadAccountEditPage().then((m) => ({ default: m.AccountEditPage })));
 const SettingsPage = lazy(() => loadSettingsPage().then((m) => ({ default: m.SettingsPage })));
@@ -25,8 +26,9 @@ const ConflictsPage = lazy(() => loadConflictsPage().then((m) => ({ default: m.C
 const CasesPage = lazy(() => loadCasesPage().then((m) => ({ default: m.CasesPage })));
 const NewCasePage = lazy(() => loadNewCasePage().then((m) => ({ default: m.NewCasePage })));
 const CasePage = lazy(() => loadCasePage().then((m) => ({ default: m.CasePage })));
+const EscalationsPage = lazy(() => loadEscalationsPage().then((m) => ({ default: m.EscalationsPage })));
 const later = (page: ReactNode) => <Suspense fallback={null}>{page}</Suspense>;
-const prefetchScreens = () => Promise.all([loadAccountPage(), loadAccountEditPage(), loadSettingsPage(), loadConflictsPage(), loadCasesPage(), loadNewCasePage(), loadCasePage(), loadCommandPalette()]);
+const prefetchScreens = () => Promise.all([loadAccountPage(), loadAccountEditPage(), loadSettingsPage(), loadConflictsPage(), loadCasesPage(), loadNewCasePage(), loadCasePage(), loadEscalationsPage(), loadCommandPalette()]);
 import './ui/app.css';
 
 // Hash routes: the same URLs work from app:// in Electron, from `vite`, and
@@ -42,6 +44,7 @@ const router = createHashRouter([
       { path: 'accounts/new', element: later(<AccountEditPage />) },
       { path: 'accounts/:id', element: later(<AccountPage />) },
       { path: 'accounts/:id/edit', element: later(<AccountEditPage />) },
+      { path: 'escalations', element: later(<EscalationsPage />) },
       { path: 'cases', element: later(<CasesPage />) },
       { path: 'cases/new', element: later(<NewCasePage />) },
       { path: 'cases/:id', element: later(<CasePage />) },

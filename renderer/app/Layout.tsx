@@ -1,5 +1,5 @@
-import { Building2, Command, Settings as SettingsIcon, LifeBuoy } from 'lucide-react';
-import { lazy, Suspense, useState } from 'react';
+import { Building2, Command, LifeBuoy, Settings as SettingsIcon, Siren } from 'lucide-react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { ConflictsNavLink } from '../features/sync/ConflictsNavLink';
@@ -16,6 +16,8 @@ import { useUi } from './ui-store';
 // Loaded the first time it is opened, keeping it out of the start-up bundle.
 export const loadCommandPalette = () => import('../features/palette/CommandPalette');
 const CommandPalette = lazy(() => loadCommandPalette().then((m) => ({ default: m.CommandPalette })));
+// The SLA alerts need the SLA engine: loaded after the first screen, not in the start-up bundle.
+const SlaAlerts = lazy(() => import('../features/cases/SlaAlerts').then((m) => ({ default: m.SlaAlerts })));
 
 /** The app shell: sidebar, top bar (connection, palette), the page, overlays. */
 export function Layout() {
@@ -32,6 +34,12 @@ export function Layout() {
     else if (id !== 'save') run(id);
   });
   useMenuCommands(run);
+  // The SLA alerts start a moment after the first screen, not during it.
+  const [alertsOn, setAlertsOn] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setAlertsOn(true), 1500);
+    return () => clearTimeout(timer);
+  }, []);
 
   return (
     <div className="shell">
@@ -42,6 +50,9 @@ export function Layout() {
         </div>
         <NavLink to="/accounts" className="nav-link">
           <Building2 size={16} aria-hidden /> {t('nav.accounts')} <kbd aria-hidden>G A</kbd>
+        </NavLink>
+        <NavLink to="/escalations" className="nav-link">
+          <Siren size={16} aria-hidden /> {t('nav.escalations')}
         </NavLink>
         <NavLink to="/cases" className="nav-link">
           <LifeBuoy size={16} aria-hidden /> {t('nav.cases')} <kbd aria-hidden>G C</kbd>
@@ -74,6 +85,11 @@ export function Layout() {
       )}
       <ShortcutsDialog />
       <Toasts />
+      {alertsOn && (
+        <Suspense fallback={null}>
+          <SlaAlerts />
+        </Suspense>
+      )}
     </div>
   );
 }

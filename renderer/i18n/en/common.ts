@@ -1,6 +1,6 @@
 export const common = {
   app: { role: 'Technical Account Manager' },
-  nav: { label: 'Main', accounts: 'Accounts', cases: 'Cases', settings: 'Settings' },
+  nav: { label: 'Main', accounts: 'Accounts', escalations: 'Escalations', cases: 'Cases', settings: 'Settings' },
   connection: { online: 'Online', offline: 'Offline: changes are kept on this device' },
   palette: { open: 'Command palette' },
   timeZone: { show: 'Show time zones for {{label}}', empty: 'No time zone matches.' },

@@ -3,7 +3,7 @@ import type { common as en } from '../en/common';
 
 export const common: Catalogue<typeof en> = {
   app: { role: 'Menedżer Konta Technicznego' },
-  nav: { label: 'Główna', accounts: 'Konta', cases: 'Sprawy', settings: 'Ustawienia' },
+  nav: { label: 'Główna', accounts: 'Konta', escalations: 'Eskalacje', cases: 'Sprawy', settings: 'Ustawienia' },
   connection: { online: 'Online', offline: 'Offline: zmiany są zapisywane na tym urządzeniu' },
   palette: { open: 'Paleta poleceń' },
   timeZone: { show: 'Pokaż strefy czasowe: {{label}}', empty: 'Żadna strefa nie pasuje.' },
