@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { app, Menu, Notification, session, type BrowserWindow } from 'electron';
-import { MENU_CHANNEL } from '@shared/host';
+import { app, Menu, Notification, session, shell, type BrowserWindow } from 'electron';
+import { mailtoUrl, MENU_CHANNEL } from '@shared/host';
 import { openFile, printToPdf, saveFile } from './host/files';
 import { openSecretVault } from './host/secrets';
 import { registerHostHandlers } from './ipc';
@@ -62,6 +62,8 @@ function start(): void {
       notification.show();
     },
     openExternal: (_window, url) => openInBrowser(url),
+    // Built here from validated fields: the page never hands over a link to open.
+    composeEmail: (_window, request) => shell.openExternal(mailtoUrl(request)),
     getSecret: (_window, key) => secrets.get(key),
     setSecret: (_window, key, value) => secrets.set(key, value),
   });

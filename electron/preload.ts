@@ -14,6 +14,7 @@ const api = {
   printToPdf: (suggestedName) => ipcRenderer.invoke(HOST_CHANNELS.printToPdf, suggestedName),
   notify: (request) => ipcRenderer.invoke(HOST_CHANNELS.notify, request),
   openExternal: (url) => ipcRenderer.invoke(HOST_CHANNELS.openExternal, url),
+  composeEmail: (request) => ipcRenderer.invoke(HOST_CHANNELS.composeEmail, request),
   getSecret: (key) => ipcRenderer.invoke(HOST_CHANNELS.getSecret, key),
   setSecret: (key, value) => ipcRenderer.invoke(HOST_CHANNELS.setSecret, key, value),
   onMenuCommand: (listener) => {

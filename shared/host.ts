@@ -37,6 +37,24 @@ export const notificationRequestSchema = z.object({
 });
 export type NotificationRequest = z.infer<typeof notificationRequestSchema>;
 
+/**
+ * A message for the user's own mail client to open as a draft (nothing is
+ * sent by the app). Only plain addresses, a subject and a text body: the
+ * mailto: link is built from them by the host, never taken from the page.
+ */
+export const composeEmailRequestSchema = z.object({
+  to: z.array(z.email()).max(20),
+  subject: z.string().max(300),
+  body: z.string().max(20_000),
+});
+export type ComposeEmailRequest = z.infer<typeof composeEmailRequestSchema>;
+
+/** The mailto: link of a draft (RFC 6068): addresses and fields percent-encoded, line breaks as CRLF. */
+export function mailtoUrl({ to, subject, body }: ComposeEmailRequest): string {
+  const crlf = body.replace(/\r?\n/g, '\r\n');
+  return `mailto:${to.map(encodeURIComponent).join(',')}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(crlf)}`;
+}
+
 /** Only https links leave the app, and only to the system browser. */
 export const externalUrlSchema = z.url({ protocol: /^https$/, error: 'url.notHttps' }).max(2048);
 
@@ -55,6 +73,8 @@ export type HostApi = {
   printToPdf(suggestedName: string): Promise<SaveResult>;
   notify(request: NotificationRequest): Promise<void>;
   openExternal(url: string): Promise<void>;
+  /** Opens a draft in the user's mail client. */
+  composeEmail(request: ComposeEmailRequest): Promise<void>;
   getSecret(key: string): Promise<string | null>;
   setSecret(key: string, value: string | null): Promise<void>;
   /**
@@ -80,6 +100,7 @@ export const HOST_CHANNELS = {
   printToPdf: 'host:print-to-pdf',
   notify: 'host:notify',
   openExternal: 'host:open-external',
+  composeEmail: 'host:compose-email',
   getSecret: 'host:get-secret',
   setSecret: 'host:set-secret',
 } as const satisfies Record<Exclude<keyof HostApi, 'kind' | 'onMenuCommand'>, string>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   HOST_CHANNELS,
+  composeEmailRequestSchema,
   externalUrlSchema,
   notificationRequestSchema,
   openFileRequestSchema,
@@ -23,6 +24,7 @@ export const HOST_ARGUMENTS = {
   printToPdf: z.tuple([saveFileRequestSchema.shape.suggestedName]),
   notify: z.tuple([notificationRequestSchema]),
   openExternal: z.tuple([externalUrlSchema]),
+  composeEmail: z.tuple([composeEmailRequestSchema]),
   getSecret: z.tuple([secretKeySchema]),
   setSecret: z.tuple([secretKeySchema, secretValueSchema.nullable()]),
 } as const satisfies Record<HostMethod, z.ZodType<unknown[]>>;

@@ -53,6 +53,10 @@ export const webHost: HostApi = {
     if (Notification.permission === 'default') await Notification.requestPermission();
     if (Notification.permission === 'granted') new Notification(title, { body });
   },
+  async composeEmail(request) {
+    const { mailtoUrl, composeEmailRequestSchema } = await schemas();
+    window.location.href = mailtoUrl(composeEmailRequestSchema.parse(request));
+  },
   async openExternal(url) {
     window.open((await schemas()).externalUrlSchema.parse(url), '_blank', 'noopener,noreferrer');
   },

@@ -38,6 +38,7 @@ describe('parseHostCall', () => {
     expect(parseHostCall('printToPdf', ['Plan - Acme.pdf'])).toEqual({ ok: true, args: ['Plan - Acme.pdf'] });
     expect(parseHostCall('notify', [{ title: 'SLA at risk', body: 'Case 12 is due in 30 min' }])).toMatchObject({ ok: true });
     expect(parseHostCall('openExternal', ['https://example.com/'])).toMatchObject({ ok: true });
+    expect(parseHostCall('composeEmail', [{ to: ['ops@example.com'], subject: 'Update', body: 'Hello' }])).toMatchObject({ ok: true });
     expect(parseHostCall('getSecret', ['sync.token'])).toEqual({ ok: true, args: ['sync.token'] });
     expect(parseHostCall('setSecret', ['sync.token', 'abc'])).toEqual({ ok: true, args: ['sync.token', 'abc'] });
     expect(parseHostCall('setSecret', ['sync.token', null])).toEqual({ ok: true, args: ['sync.token', null] });
@@ -56,6 +57,9 @@ describe('parseHostCall', () => {
       ['notify', [{ title: '', body: 'x' }]],
       ['openExternal', ['http://example.com/']],
       ['openExternal', ['javascript:alert(1)']],
+      ['composeEmail', [{ to: ['not an address'], subject: '', body: '' }]],
+      ['composeEmail', [{ to: ['a@example.com'], subject: '', body: '', cc: ['x@example.com'] }, 'extra']],
+      ['composeEmail', ['mailto:a@example.com']],
       ['openExternal', ['file:///etc/passwd']],
       ['openExternal', [{ toString: () => 'https://example.com' }]],
       ['getSecret', ['../secrets']],

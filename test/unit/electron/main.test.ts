@@ -163,6 +163,14 @@ describe('IPC', () => {
     expect(dialog.showSaveDialog).not.toHaveBeenCalled();
   });
 
+  it('opens a draft in the mail client from validated fields, never from a link the page made', async () => {
+    await invoke(HOST_CHANNELS.composeEmail, { to: ['marta@bursztyn.example.com'], subject: 'Deferrals at Onet: update', body: 'Hello Marta,\nwe throttled.' });
+    expect(shell.openExternal).toHaveBeenLastCalledWith(
+      'mailto:marta%40bursztyn.example.com?subject=Deferrals%20at%20Onet%3A%20update&body=Hello%20Marta%2C%0D%0Awe%20throttled.',
+    );
+    await expect(invoke(HOST_CHANNELS.composeEmail, 'mailto:x@example.com?body=hi')).rejects.toThrow(/Invalid arguments for host:compose-email/);
+  });
+
   it('opens https links in the system browser', async () => {
     await invoke(HOST_CHANNELS.openExternal, 'https://example.com/postmaster');
     expect(shell.openExternal).toHaveBeenLastCalledWith('https://example.com/postmaster');
