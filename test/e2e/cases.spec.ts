@@ -19,7 +19,7 @@ async function step(page: Page, action: string, body = '') {
 
 const clock = (page: Page, name: string) => page.getByRole('region', { name: 'SLA clocks' }).getByRole('group', { name });
 
-test('a case from opening to agreed resolution and reopening, with its SLA clocks', async ({ page }) => {
+test('a case from opening to agreed resolution and reopening, with its SLA clocks', async ({ page, context }) => {
   test.setTimeout(60_000);
   await page.clock.install({ time: MON_10_WARSAW });
   await open(page, '/accounts/new');
@@ -54,6 +54,18 @@ test('a case from opening to agreed resolution and reopening, with its SLA clock
   await step(page, 'Respond', 'We are looking into the deferrals.');
   await expect(clock(page, 'First response')).toContainText('Met');
   await step(page, 'Start work');
+
+  // The composer drafts the next progress update: what happened, and when the next one is due (8 business hours later).
+  const composer = page.getByRole('region', { name: 'Progress update to the customer' });
+  const draft = composer.getByRole('textbox', { name: 'Draft' });
+  await expect(draft).toHaveValue(/Here is an update on your case "Deferrals at Onet since Monday"\. It is now: In progress\./);
+  await expect(draft).toHaveValue(/- We are looking into the deferrals\./);
+  await expect(draft).toHaveValue(/We will send the next update by Tue 31 Mar, 10:30 \(Europe\/Warsaw\)\./);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await composer.getByRole('button', { name: 'Copy' }).click();
+  await expect(page.getByText('Draft copied')).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('We are looking into the deferrals.');
+  await expect(composer.getByRole('button', { name: 'Open in mail client' })).toBeDisabled();
 
   // Waiting on the customer: the resolution clock stops.
   await step(page, 'Wait on customer', 'Please send the bounce log.');

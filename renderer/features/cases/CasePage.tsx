@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { allowedEvents, type CaseEvent, type CaseEventType } from '@shared/cases/lifecycle';
 import { caseClocks, explainClock, type CaseClock } from '@shared/cases/sla-clocks';
-import { confirmations } from '@shared/cases/timeline';
+import { confirmations, isOpenStatus } from '@shared/cases/timeline';
 import type { BusinessCalendar } from '@shared/calendar/business-calendar';
+import type { Account } from '@shared/domain/account';
 import type { SupportCase, TimelineEntry } from '@shared/domain/case';
 import { applyCaseEvent, CaseTransitionError } from '../../data/cases';
 import { db } from '../../data/database';
@@ -16,6 +17,7 @@ import { TextField } from '../../ui/TextField';
 import { useNow } from '../../ui/use-now';
 import { useAccount } from '../accounts/use-accounts';
 import { formatDue, formatMinutes } from './format';
+import { UpdateComposer } from './UpdateComposer';
 import { useCase, useCaseTimeline } from './use-cases';
 
 /** One case: its SLA clocks and why they are due when they are, the next legal steps, and its timeline. */
@@ -38,20 +40,20 @@ export function CasePage() {
     );
   }
   const policy = policies.find((p) => p.id === c.slaPolicyId) ?? policies.at(-1);
-  return <CaseView c={c} timeline={timeline} calendar={account.calendar} accountName={account.name} targets={policy} now={now} />;
+  return <CaseView c={c} timeline={timeline} account={account} targets={policy} now={now} />;
 }
 
 type ViewProps = {
   c: SupportCase;
   timeline: TimelineEntry[];
-  calendar: BusinessCalendar;
-  accountName: string;
+  account: Account;
   targets: Parameters<typeof caseClocks>[2] | undefined;
   now: Date;
 };
 
-function CaseView({ c, timeline, calendar, accountName, targets, now }: ViewProps) {
+function CaseView({ c, timeline, account, targets, now }: ViewProps) {
   const { t, i18n } = useTranslation('cases');
+  const { calendar, name: accountName } = account;
   const clocks = useMemo(() => (targets ? caseClocks(c, timeline, targets, calendar, now) : null), [c, timeline, targets, calendar, now]);
   const confirmed = confirmations(timeline);
   const who = [confirmed.customer && t('page.customer'), confirmed.provider && t('page.bird')].filter(Boolean).join(', ');
@@ -87,6 +89,8 @@ function CaseView({ c, timeline, calendar, accountName, targets, now }: ViewProp
         {who && <p className="muted">{t('page.confirmations', { who })}</p>}
         <CaseActions c={c} timeline={timeline} />
       </section>
+
+      {isOpenStatus(c.status) && <UpdateComposer c={c} timeline={timeline} account={account} clocks={clocks} />}
 
       <section aria-labelledby="timeline-heading" className="form-section">
         <h2 id="timeline-heading">{t('page.timeline')}</h2>
