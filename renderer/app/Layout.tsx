@@ -2,6 +2,7 @@ import { Building2, Command, LifeBuoy, Settings as SettingsIcon, Siren } from 'l
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
+import { EmailImport } from '../features/cases/EmailImport';
 import { ConflictsNavLink } from '../features/sync/ConflictsNavLink';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { Button } from '../ui/Button';
@@ -84,6 +85,7 @@ export function Layout() {
         </Suspense>
       )}
       <ShortcutsDialog />
+      <EmailImport />
       <Toasts />
       {alertsOn && (
         <Suspense fallback={null}>

@@ -11,6 +11,7 @@ import { useNow } from '../../ui/use-now';
 import { formatNumber } from '../accounts/format';
 import { CaseTable } from './CaseTable';
 import { useCasesUi } from './cases-store';
+import { useEmailImport } from './email-import-store';
 import { useCaseSummaries } from './use-cases';
 
 const ALL = '__all__';
@@ -35,6 +36,7 @@ export function CasesPage() {
           {rated && t('count', { count: rows.length, shown: formatNumber(i18n.language, rows.length) })}
         </span>
         <span className="spacer" />
+        <Button onPress={() => void useEmailImport.getState().choose(t('email:chooseTitle'))}>{t('email:import')}</Button>
         <Button variant="primary" onPress={() => navigate('/cases/new')}>{t('new')}</Button>
       </div>
       <div className="page-head" role="search">
