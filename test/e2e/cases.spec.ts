@@ -86,6 +86,13 @@ test('a case from opening to agreed resolution and reopening, with its SLA clock
 
   await step(page, 'Reopen', 'Deferrals are back.');
   await expect(page.getByText('Reopened once')).toBeVisible();
+
+  // A step the lifecycle refuses says why, and changes nothing.
+  await page.getByRole('region', { name: 'Next step' }).getByRole('button', { name: 'Escalate', exact: true }).click();
+  const escalate = page.getByRole('dialog', { name: 'Escalate' });
+  await escalate.getByRole('button', { name: 'Save' }).click();
+  await expect(escalate.getByRole('alert')).toHaveText('Give a reason');
+  await escalate.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('list').filter({ hasText: 'Deferrals are back.' })).toContainText('Status: Resolved → In progress');
 
   // The Cases list has it, with its SLA state; search finds it.

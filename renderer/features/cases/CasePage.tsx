@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { allowedEvents, type CaseEvent, type CaseEventType } from '@shared/cases/lifecycle';
+import { allowedEvents, type CaseEvent, type CaseEventType, type TransitionRefusal } from '@shared/cases/lifecycle';
 import { caseClocks, explainClock, type CaseClock } from '@shared/cases/sla-clocks';
 import { confirmations, isOpenStatus } from '@shared/cases/timeline';
 import type { BusinessCalendar } from '@shared/calendar/business-calendar';
@@ -198,6 +198,22 @@ function segmentText(t: ReturnType<typeof useTranslation<'cases'>>['t'], lang: s
   }
 }
 
+/** A refusal in the reader's language, from its code and hint (the lifecycle's message is English). */
+function refusalText(t: ReturnType<typeof useTranslation<'cases'>>['t'], refusal: TransitionRefusal): string {
+  const action = t(`event.${refusal.event}`);
+  const status = t(`status.${refusal.status}`);
+  switch (refusal.code) {
+    case 'not-allowed':
+      return refusal.hint ? t('refusal.withHint', { action, status, hint: t(`refusal.hint.${refusal.hint}`) }) : t('refusal.notAllowed', { action, status });
+    case 'already-confirmed':
+      return t('refusal.alreadyConfirmed');
+    case 'reason-required':
+      return t('refusal.reasonRequired');
+    case 'out-of-order':
+      return t('refusal.outOfOrder');
+  }
+}
+
 /** The lifecycle's legal next steps as buttons; each asks for its message, and a refusal says why. */
 function CaseActions({ c, timeline }: { c: SupportCase; timeline: TimelineEntry[] }) {
   const { t } = useTranslation('cases');
@@ -219,7 +235,7 @@ function CaseActions({ c, timeline }: { c: SupportCase; timeline: TimelineEntry[
       setBody('');
       setError(null);
     } catch (failure) {
-      if (failure instanceof CaseTransitionError) setError(t('refused', { message: failure.refusal.message }));
+      if (failure instanceof CaseTransitionError) setError(refusalText(t, failure.refusal));
       else throw failure;
     }
   };

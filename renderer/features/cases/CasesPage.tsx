@@ -27,6 +27,10 @@ export function CasesPage() {
   // Rate and order when the data or the minute changes; a keystroke only filters.
   const rated = useMemo(() => (summaries ? byNearestDue(rateCases(summaries, now)) : undefined), [summaries, now]);
   const rows = useMemo(() => (rated ? filterCases(rated, filter) : []), [rated, filter]);
+  const accounts = useMemo(
+    () => [...new Map((summaries ?? []).map((c) => [c.accountId, c.accountName])).entries()].sort((a, b) => a[1].localeCompare(b[1])).map(([id, label]) => ({ id, label })),
+    [summaries],
+  );
 
   return (
     <>
@@ -41,7 +45,7 @@ export function CasesPage() {
       </div>
       <div className="page-head" role="search">
         <CaseSearchBox />
-        <CaseFilters />
+        <CaseFilters accounts={accounts} />
       </div>
       {rated && rated.length === 0 ? (
         <div className="empty">
@@ -78,13 +82,20 @@ function CaseSearchBox() {
   );
 }
 
-function CaseFilters() {
+function CaseFilters({ accounts }: { accounts: { id: string; label: string }[] }) {
   const { t } = useTranslation('cases');
   const { filter, setFilter } = useCasesUi(useShallow((s) => ({ filter: s.filter, setFilter: s.setFilter })));
   const one = <T extends string>(values: T[]) => values[0] ?? ALL;
   const pick = <T extends string>(v: string): T[] => (v === ALL ? [] : [v as T]);
   return (
     <>
+      <Select
+        className="filter"
+        label={t('filter.account')}
+        value={filter.accountId ?? ALL}
+        onChange={(v) => setFilter({ accountId: v === ALL ? null : v })}
+        options={[{ id: ALL, label: t('filter.anyAccount') }, ...accounts]}
+      />
       <Select
         className="filter"
         label={t('filter.status')}
