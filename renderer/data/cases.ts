@@ -1,5 +1,5 @@
-import { supportCaseSchema, type SlaPolicy, type SupportCase, type TimelineEntry } from '@shared/domain/case';
-import { initialSlaPolicy, pinSlaPolicy } from '@shared/cases/sla-clocks';
+import { slaPolicySchema, supportCaseSchema, type SlaPolicy, type SupportCase, type TimelineEntry } from '@shared/domain/case';
+import { initialSlaPolicy, nextSlaPolicy, pinSlaPolicy, type SlaTargets } from '@shared/cases/sla-clocks';
 import { openingEntry, transition, type CaseEvent, type TimelineEntryDraft, type TransitionRefusal } from '@shared/cases/lifecycle';
 import { newId } from '@shared/ids';
 import { ValidationError } from './accounts';
@@ -102,3 +102,21 @@ export async function addCaseEntry(
 
 export const caseTimeline = (db: TamDeskDb, caseId: string): Promise<TimelineEntry[]> =>
   db.timeline.where('caseId').equals(caseId).sortBy('at');
+
+/** The account's SLA policy versions, oldest first. */
+export const slaPolicies = async (db: TamDeskDb, accountId: string): Promise<SlaPolicy[]> =>
+  (await db.slaPolicies.where('accountId').equals(accountId).toArray()).sort((a, b) => a.version - b.version);
+
+/**
+ * New SLA targets for an account: a new policy version, effective from `now`.
+ * Cases already open keep the version they started under (pinned when opened).
+ */
+export async function publishSlaPolicy(db: TamDeskDb, accountId: string, targets: SlaTargets, options: WriteOptions = {}): Promise<SlaPolicy> {
+  const parsed = slaPolicySchema.shape.targets.safeParse(targets);
+  if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message })));
+  const now = options.now ?? new Date();
+  return db.transaction('rw', caseTables(db), async () => {
+    const fields = nextSlaPolicy(await slaPolicies(db, accountId), accountId, parsed.data, now);
+    return writeRecord<SlaPolicy>(db, 'slaPolicies', 'create', newId(), fields, options);
+  });
+}

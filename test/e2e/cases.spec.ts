@@ -28,9 +28,19 @@ test('a case from opening to agreed resolution and reopening, with its SLA clock
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Bursztyn Handel' })).toBeVisible();
 
-  // From the account's Cases tab.
+  // From the account's Cases tab, with the default SLA targets; a new version for high priority first.
   await page.getByRole('tab', { name: 'Cases' }).click();
   await expect(page.getByText('No cases on this account yet.')).toBeVisible();
+  const targets = page.getByRole('region', { name: 'SLA targets' });
+  await expect(targets.getByRole('row', { name: /^High/ })).toContainText('2 h');
+  await targets.getByRole('button', { name: 'Edit SLA targets' }).click();
+  await targets.getByRole('textbox', { name: 'First response for High (hours)' }).fill('abc');
+  await targets.getByRole('button', { name: 'Publish new version' }).click();
+  await expect(targets.getByRole('alert')).toContainText('Enter a number of hours above 0');
+  await targets.getByRole('textbox', { name: 'First response for High (hours)' }).fill('3');
+  await targets.getByRole('button', { name: 'Publish new version' }).click();
+  await expect(targets).toContainText('Version 1, from');
+  await expect(targets.getByRole('row', { name: /^High/ })).toContainText('3 h');
   await page.getByRole('button', { name: 'Open a case' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'New case' })).toBeVisible();
   await page.getByRole('button', { name: 'Open case' }).click();
@@ -44,9 +54,9 @@ test('a case from opening to agreed resolution and reopening, with its SLA clock
 
   await expect(page.getByRole('heading', { level: 1, name: 'Deferrals at Onet since Monday' })).toBeVisible();
   await expect(page.getByText('Escalated: Campaign launch on Wednesday')).toBeVisible();
-  // High priority: first response within 2 business hours, due 12:00 in Warsaw.
-  await expect(clock(page, 'First response')).toContainText('Mon 30 Mar, 12:00 in the customer’s zone (Europe/Warsaw)');
-  await expect(clock(page, 'First response')).toContainText('2 hrs of business time left');
+  // High priority, under the account's targets: first response within 3 business hours, due 13:00 in Warsaw.
+  await expect(clock(page, 'First response')).toContainText('Mon 30 Mar, 13:00 in the customer’s zone (Europe/Warsaw)');
+  await expect(clock(page, 'First response')).toContainText('3 hrs of business time left');
   // Only the legal next steps are offered.
   await expect(page.getByRole('region', { name: 'Next step' }).getByRole('button', { name: 'Close' })).toHaveCount(0);
 

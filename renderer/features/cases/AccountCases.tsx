@@ -4,6 +4,7 @@ import { slaSummary } from '@shared/cases/sla-clocks';
 import { Button } from '../../ui/Button';
 import { useNow } from '../../ui/use-now';
 import { formatDue } from './format';
+import { SlaPolicyCard } from './SlaPolicyCard';
 import { useAccountCases } from './use-cases';
 
 /** The account page's Cases tab: its cases, newest first, with their SLA state now. */
@@ -18,6 +19,7 @@ export function AccountCases({ accountId }: { accountId: string }) {
       <div className="page-head">
         <Button variant="primary" onPress={() => navigate(`/cases/new?account=${accountId}`)}>{t('accountTab.open')}</Button>
       </div>
+      <SlaPolicyCard accountId={accountId} />
       {cases.length === 0 ? (
         <div className="empty">{t('accountTab.none')}</div>
       ) : (

@@ -111,6 +111,18 @@ export const cases = {
       'already-proposed': 'a resolution is proposed already',
     },
   },
+  policy: {
+    title: 'SLA targets',
+    version: 'Version {{version}}, from {{when}}',
+    defaults: 'Default targets (no version published yet)',
+    intro: 'In business hours of the account, except where marked. A case keeps the targets it was opened under.',
+    priority: 'Priority', firstResponse: 'First response', nextUpdate: 'Progress update every', resolution: 'Resolution',
+    hours: '{{count}} h', none: 'none', calendar: 'calendar time',
+    edit: 'Edit SLA targets', save: 'Publish new version', cancel: 'Cancel',
+    hoursLabel: '{{target}} for {{priority}} (hours)', calendarLabel: 'First response for {{priority}} in calendar time',
+    invalid: 'Enter a number of hours above 0, or leave empty for none',
+    published: 'SLA targets version {{version}} published',
+  },
   escalations: {
     title: 'Escalations',
     intro: 'Your open escalated cases, nearest due first.',

@@ -116,6 +116,18 @@ export const cases: Catalogue<typeof en> = {
       'already-proposed': 'rozwiązanie jest już zaproponowane',
     },
   },
+  policy: {
+    title: 'Cele SLA',
+    version: 'Wersja {{version}}, od {{when}}',
+    defaults: 'Cele domyślne (żadna wersja nie została jeszcze opublikowana)',
+    intro: 'W godzinach pracy konta, chyba że zaznaczono inaczej. Sprawa zachowuje cele, z którymi została otwarta.',
+    priority: 'Priorytet', firstResponse: 'Pierwsza odpowiedź', nextUpdate: 'Informacja o postępie co', resolution: 'Rozwiązanie',
+    hours: '{{count}} godz.', none: 'brak', calendar: 'czas kalendarzowy',
+    edit: 'Zmień cele SLA', save: 'Opublikuj nową wersję', cancel: 'Anuluj',
+    hoursLabel: '{{target}} dla priorytetu {{priority}} (godziny)', calendarLabel: 'Pierwsza odpowiedź dla priorytetu {{priority}} w czasie kalendarzowym',
+    invalid: 'Podaj liczbę godzin większą od 0 albo zostaw puste, jeśli brak',
+    published: 'Opublikowano cele SLA w wersji {{version}}',
+  },
   escalations: {
     title: 'Eskalacje',
     intro: 'Twoje otwarte eskalowane sprawy, od najbliższego terminu.',

@@ -3,7 +3,7 @@ import { emptyAccountFields } from '@shared/domain/account';
 import { slaSummary } from '@shared/cases/sla-clocks';
 import { summarizeCase, type SummaryEntry } from '@shared/cases/summary';
 import { createAccount, updateAccount, ValidationError } from '../../../renderer/data/accounts';
-import { addCaseEntry, applyCaseEvent, caseTimeline, CaseTransitionError, openCase, type NewCaseFields } from '../../../renderer/data/cases';
+import { addCaseEntry, applyCaseEvent, caseTimeline, CaseTransitionError, openCase, publishSlaPolicy, slaPolicies, type NewCaseFields } from '../../../renderer/data/cases';
 import { openDb, type TamDeskDb } from '../../../renderer/data/db';
 import { flushCaseSummaryQueue } from '../../../renderer/data/projections';
 
@@ -127,5 +127,24 @@ describe('cases repository', () => {
       expect(await db.caseSummaryQueue.count()).toBe(0);
       expect(await db.caseSummaries.bulkGet(ids)).toEqual(built);
     }
+  });
+});
+
+describe('SLA policy versions', () => {
+  it('publishing new targets makes a new version; open cases keep theirs, new cases take the new one', async () => {
+    const { db, account, fields } = await setUp();
+    const before = await openCase(db, fields, { author: 'Anna', now: MON_10 });
+    const [v1] = await slaPolicies(db, account.id);
+    const faster = { ...v1!.targets, high: { ...v1!.targets.high, firstResponse: 60 } };
+    const v2 = await publishSlaPolicy(db, account.id, faster, { now: minutes(5) });
+    expect(v2.version).toBe(2);
+    const after = await openCase(db, { ...fields, title: 'Second' }, { author: 'Anna', now: minutes(10) });
+    expect((await db.cases.get(before.id))!.slaPolicyVersion).toBe(1);
+    expect(after.slaPolicyVersion).toBe(2);
+    // High first response: 2 h under version 1 (due 12:00), 1 h under version 2 (10:10 + 60 min).
+    expect(slaSummary((await db.caseSummaries.get(before.id))!.sla, minutes(15)).nextDueAt?.toISOString()).toBe(minutes(120).toISOString());
+    expect(slaSummary((await db.caseSummaries.get(after.id))!.sla, minutes(15)).nextDueAt?.toISOString()).toBe(minutes(70).toISOString());
+    await expect(publishSlaPolicy(db, account.id, { ...faster, low: { ...faster.low, firstResponse: -5 } })).rejects.toBeInstanceOf(ValidationError);
+    expect(await slaPolicies(db, account.id)).toHaveLength(2);
   });
 });
