@@ -22,14 +22,14 @@ import { chromium, expect } from '@playwright/test';
 
 const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:4173';
 const OUT_DIR = process.env.OUT_DIR ?? 'test-results/screenshots';
-const SCREENS = (process.env.SCREENS ?? 'accounts,new-account,account,settings,palette,cases,new-case,case').split(',');
+const SCREENS = (process.env.SCREENS ?? 'accounts,new-account,account,settings,palette,cases,new-case,case,escalations,account-cases').split(',');
 const THEMES = ['light', 'dark'];
 const LANGUAGES = ['en', 'pl'];
 const VIEWPORT = { width: 1360, height: 860 };
 
 const text = {
-  en: { main: 'Main', accounts: 'Accounts', settings: 'Settings', newAccount: 'New account', language: 'Language', palette: 'Command palette', table: 'Accounts', cases: 'Cases', casesTable: 'Cases', newCase: 'New case', why: 'Why this due time?' },
-  pl: { main: 'Główna', accounts: 'Konta', settings: 'Ustawienia', newAccount: 'Nowe konto', language: 'Język', palette: 'Paleta poleceń', table: 'Konta', cases: 'Sprawy', casesTable: 'Sprawy Wsparcia', newCase: 'Nowa sprawa', why: 'Skąd ten termin?' },
+  en: { main: 'Main', accounts: 'Accounts', settings: 'Settings', newAccount: 'New account', language: 'Language', palette: 'Command palette', table: 'Accounts', cases: 'Cases', casesTable: 'Cases', newCase: 'New case', why: 'Why this due time?', escalations: 'Escalations', casesTab: 'Cases' },
+  pl: { main: 'Główna', accounts: 'Konta', settings: 'Ustawienia', newAccount: 'Nowe konto', language: 'Język', palette: 'Paleta poleceń', table: 'Konta', cases: 'Sprawy', casesTable: 'Sprawy Wsparcia', newCase: 'Nowa sprawa', why: 'Skąd ten termin?', escalations: 'Eskalacje', casesTab: 'Sprawy' },
 };
 
 async function reachable(url) {
@@ -113,6 +113,15 @@ const shots = {
     await shots.cases(page, lang);
     await page.getByRole('table', { name: text[lang].casesTable }).getByRole('link').first().click();
     await page.getByText(text[lang].why).last().click();
+  },
+  async escalations(page, lang) {
+    await nav(page, lang).getByRole('link', { name: text[lang].escalations, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: text[lang].escalations })).toBeVisible();
+    await page.waitForTimeout(300);
+  },
+  async 'account-cases'(page, lang) {
+    await shots.account(page, lang);
+    await page.getByRole('tab', { name: text[lang].casesTab }).click();
   },
   async palette(page, lang) {
     await shots.accounts(page, lang);

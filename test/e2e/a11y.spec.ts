@@ -126,6 +126,20 @@ for (const theme of THEMES) {
       await page.getByRole('searchbox', { name: 'Search cases' }).fill('axe check');
       await expect(page.getByRole('table', { name: 'Cases' }).getByRole('link', { name: 'Axe check case' })).toBeVisible();
       await scan(page, `cases list, searched (${theme})`);
+
+      await navLink(page, 'Escalations').click();
+      await expect(page.getByRole('img', { name: /Open escalated cases by SLA risk/ })).toBeVisible();
+      await scan(page, `escalations dashboard (${theme})`);
+      await page.context().setOffline(true);
+      await expect(page.getByRole('region', { name: 'Will breach before your working day ends' })).toBeVisible();
+      await scan(page, `escalations dashboard offline (${theme})`);
+      await page.context().setOffline(false);
+
+      await page.getByRole('list', { name: 'Open escalated cases' }).getByRole('link').first().click();
+      await page.getByRole('link', { name: /./ }).filter({ has: page.locator('xpath=self::a[starts-with(@href, "#/accounts/")]') }).first().click();
+      await page.getByRole('tab', { name: 'Support cases' }).click();
+      await page.getByRole('button', { name: 'Edit SLA targets' }).click();
+      await scan(page, `account cases tab, editing SLA targets (${theme})`);
     });
 
     test(`list with demo data, account page, palette with accounts, import refusal: ${theme}`, async ({ page }, testInfo) => {

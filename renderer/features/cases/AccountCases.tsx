@@ -16,26 +16,30 @@ export function AccountCases({ accountId }: { accountId: string }) {
   if (cases === undefined) return null;
   return (
     <div className="stack">
-      <div className="page-head">
-        <Button variant="primary" onPress={() => navigate(`/cases/new?account=${accountId}`)}>{t('accountTab.open')}</Button>
-      </div>
+      <section aria-labelledby={`cases-${accountId}`} className="form-section">
+        <div className="page-head">
+          <h2 id={`cases-${accountId}`}>{t('title')}</h2>
+          <span className="spacer" />
+          <Button variant="primary" onPress={() => navigate(`/cases/new?account=${accountId}`)}>{t('accountTab.open')}</Button>
+        </div>
+        {cases.length === 0 ? (
+          <p className="muted">{t('accountTab.none')}</p>
+        ) : (
+          <ul className="timeline" aria-labelledby={`cases-${accountId}`}>
+            {cases.filter((c) => !c.deletedAt).map((c) => {
+              const rating = slaSummary(c.sla, now);
+              return (
+                <li key={c.id}>
+                  <a href={`#/cases/${c.id}`}>{c.title}</a> <span className="badge status">{t(`status.${c.status}`)}</span>{' '}
+                  <span className={`badge sla-${rating.state}`}>{t(`sla.${rating.state}`)}</span>{' '}
+                  <span className="when">{t(`priority.${c.priority}`)} · {formatDue(i18n.language, new Date(c.openedAt))}</span>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
       <SlaPolicyCard accountId={accountId} />
-      {cases.length === 0 ? (
-        <div className="empty">{t('accountTab.none')}</div>
-      ) : (
-        <ul className="timeline" aria-label={t('title')}>
-          {cases.filter((c) => !c.deletedAt).map((c) => {
-            const rating = slaSummary(c.sla, now);
-            return (
-              <li key={c.id}>
-                <a href={`#/cases/${c.id}`}>{c.title}</a> <span className="badge status">{t(`status.${c.status}`)}</span>{' '}
-                <span className={`badge sla-${rating.state}`}>{t(`sla.${rating.state}`)}</span>{' '}
-                <span className="when">{t(`priority.${c.priority}`)} · {formatDue(i18n.language, new Date(c.openedAt))}</span>
-              </li>
-            );
-          })}
-        </ul>
-      )}
     </div>
   );
 }

@@ -54,7 +54,12 @@ export function SlaPolicyCard({ accountId }: { accountId: string }) {
     <section aria-labelledby={`policy-${accountId}`} className="form-section">
       <h2 id={`policy-${accountId}`}>{t('policy.title')}</h2>
       <p className="muted">
-        {current ? t('policy.version', { version: current.version, when: formatDue(i18n.language, new Date(current.effectiveFrom)) }) : t('policy.defaults')}
+        {!current
+          ? t('policy.defaults')
+          : // The first version, made with the account's first case, covers all time.
+            Date.parse(current.effectiveFrom) <= 0
+            ? t('policy.firstVersion')
+            : t('policy.version', { version: current.version, when: formatDue(i18n.language, new Date(current.effectiveFrom)) })}
         {' · '}
         {t('policy.intro')}
       </p>

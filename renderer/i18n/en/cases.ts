@@ -115,6 +115,7 @@ export const cases = {
     title: 'SLA targets',
     version: 'Version {{version}}, from {{when}}',
     defaults: 'Default targets (no version published yet)',
+    firstVersion: 'Version 1',
     intro: 'In business hours of the account, except where marked. A case keeps the targets it was opened under.',
     priority: 'Priority', firstResponse: 'First response', nextUpdate: 'Progress update every', resolution: 'Resolution',
     hours: '{{count}} h', none: 'none', calendar: 'calendar time',

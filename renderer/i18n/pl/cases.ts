@@ -120,6 +120,7 @@ export const cases: Catalogue<typeof en> = {
     title: 'Cele SLA',
     version: 'Wersja {{version}}, od {{when}}',
     defaults: 'Cele domyślne (żadna wersja nie została jeszcze opublikowana)',
+    firstVersion: 'Wersja 1',
     intro: 'W godzinach pracy konta, chyba że zaznaczono inaczej. Sprawa zachowuje cele, z którymi została otwarta.',
     priority: 'Priorytet', firstResponse: 'Pierwsza odpowiedź', nextUpdate: 'Informacja o postępie co', resolution: 'Rozwiązanie',
     hours: '{{count}} godz.', none: 'brak', calendar: 'czas kalendarzowy',
