@@ -1,12 +1,12 @@
 import path from 'node:path';
-import { app, Menu, Notification, session, shell, type BrowserWindow } from 'electron';
-import { mailtoUrl, MENU_CHANNEL } from '@shared/host';
+import { app, Menu, Notification, session, type BrowserWindow } from 'electron';
+import { MENU_CHANNEL } from '@shared/host';
 import { openFile, printToPdf, saveFile } from './host/files';
 import { openSecretVault } from './host/secrets';
 import { registerHostHandlers } from './ipc';
 import { createApplicationMenu } from './menu';
 import { buildMenuTemplate, pickMenuLocale } from './policy/menu';
-import { applySessionPolicy, hardenWebContents, openInBrowser } from './security';
+import { applySessionPolicy, hardenWebContents, openInBrowser, openMailDraft } from './security';
 import { registerAppScheme, serveApp } from './serve-app';
 import { createAppWindow } from './window';
 
@@ -62,8 +62,7 @@ function start(): void {
       notification.show();
     },
     openExternal: (_window, url) => openInBrowser(url),
-    // Built here from validated fields: the page never hands over a link to open.
-    composeEmail: (_window, request) => shell.openExternal(mailtoUrl(request)),
+    composeEmail: (_window, request) => openMailDraft(request),
     getSecret: (_window, key) => secrets.get(key),
     setSecret: (_window, key, value) => secrets.set(key, value),
   });

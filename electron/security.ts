@@ -1,10 +1,19 @@
 import { shell, type Session, type WebContents } from 'electron';
+import { mailtoUrl, type ComposeEmailRequest } from '@shared/host';
 import { decideNavigation, decideWindowOpen, isExternalLink, isPermissionAllowed } from './policy/navigation';
 
 /** The one way out of the app: an https link, to the system browser. */
 export async function openInBrowser(url: string): Promise<void> {
   if (!isExternalLink(url)) throw new Error(`Only https links can be opened, not ${url.slice(0, 100)}`);
   await shell.openExternal(url);
+}
+
+/**
+ * A draft in the user's mail client: the mailto: link is built here from the
+ * validated fields (shared/host.ts), never taken from the page.
+ */
+export async function openMailDraft(request: ComposeEmailRequest): Promise<void> {
+  await shell.openExternal(mailtoUrl(request));
 }
 
 /** For event handlers, which cannot wait: a failure (no browser installed) is logged. */
