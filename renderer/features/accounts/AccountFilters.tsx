@@ -1,7 +1,7 @@
-import { Search } from 'lucide-react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
+import { SearchField } from '../../ui/SearchField';
 import { Select } from '../../ui/Select';
 import { useAccountsUi } from './accounts-store';
 
@@ -13,22 +13,15 @@ export function AccountSearchBox() {
   const query = useAccountsUi((s) => s.filter.query);
   const setFilter = useAccountsUi((s) => s.setFilter);
   return (
-    <label className="search-field">
-      <Search aria-hidden />
-      <input
-        className="input"
-        type="search"
-        data-search
-        aria-label={t('search.label')}
-        placeholder={t('search.placeholder')}
-        value={query}
-        onChange={(e) => setFilter({ query: e.target.value })}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') setFilter({ query: '' });
-          if (e.key === 'ArrowDown') document.querySelector<HTMLElement>('.table-body [data-index="0"] a')?.focus();
-        }}
-      />
-    </label>
+    <SearchField
+      label={t('search.label')}
+      placeholder={t('search.placeholder')}
+      value={query}
+      onChange={(q) => setFilter({ query: q })}
+      onKeyDown={(e) => {
+        if (e.key === 'ArrowDown') document.querySelector<HTMLElement>('.table-body [data-index="0"] a')?.focus();
+      }}
+    />
   );
 }
 

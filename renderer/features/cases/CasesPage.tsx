@@ -1,4 +1,3 @@
-import { Search } from 'lucide-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -6,6 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { byNearestDue, filterCases, rateCases } from '@shared/cases/case-search';
 import { PRIORITIES, PROBLEM_TYPES, CASE_STATUSES } from '@shared/domain/case';
 import { Button } from '../../ui/Button';
+import { SearchField } from '../../ui/SearchField';
 import { Select } from '../../ui/Select';
 import { useNow } from '../../ui/use-now';
 import { formatNumber } from '../accounts/format';
@@ -65,21 +65,7 @@ function CaseSearchBox() {
   const { t } = useTranslation('cases');
   const query = useCasesUi((s) => s.filter.query);
   const setFilter = useCasesUi((s) => s.setFilter);
-  return (
-    <label className="search-field">
-      <Search aria-hidden />
-      <input
-        className="input"
-        type="search"
-        data-search
-        aria-label={t('search.label')}
-        placeholder={t('search.placeholder')}
-        value={query}
-        onChange={(e) => setFilter({ query: e.target.value })}
-        onKeyDown={(e) => e.key === 'Escape' && setFilter({ query: '' })}
-      />
-    </label>
-  );
+  return <SearchField label={t('search.label')} placeholder={t('search.placeholder')} value={query} onChange={(q) => setFilter({ query: q })} />;
 }
 
 function CaseFilters({ accounts }: { accounts: { id: string; label: string }[] }) {
