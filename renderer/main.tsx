@@ -27,8 +27,10 @@ const CasesPage = lazy(() => loadCasesPage().then((m) => ({ default: m.CasesPage
 const NewCasePage = lazy(() => loadNewCasePage().then((m) => ({ default: m.NewCasePage })));
 const CasePage = lazy(() => loadCasePage().then((m) => ({ default: m.CasePage })));
 const EscalationsPage = lazy(() => loadEscalationsPage().then((m) => ({ default: m.EscalationsPage })));
+// Parts of the shell that load on first use: fetched with the screens, so they work offline too.
+const loadShellExtras = () => [import('./features/cases/SlaAlerts'), import('./features/cases/EmailImportDialog'), import('@shared/cases/email')];
 const later = (page: ReactNode) => <Suspense fallback={null}>{page}</Suspense>;
-const prefetchScreens = () => Promise.all([loadAccountPage(), loadAccountEditPage(), loadSettingsPage(), loadConflictsPage(), loadCasesPage(), loadNewCasePage(), loadCasePage(), loadEscalationsPage(), loadCommandPalette()]);
+const prefetchScreens = () => Promise.all([loadAccountPage(), loadAccountEditPage(), loadSettingsPage(), loadConflictsPage(), loadCasesPage(), loadNewCasePage(), loadCasePage(), loadEscalationsPage(), loadCommandPalette(), ...loadShellExtras()]);
 import './ui/app.css';
 
 // Hash routes: the same URLs work from app:// in Electron, from `vite`, and

@@ -18,7 +18,13 @@ import { useUi } from './ui-store';
 export const loadCommandPalette = () => import('../features/palette/CommandPalette');
 const CommandPalette = lazy(() => loadCommandPalette().then((m) => ({ default: m.CommandPalette })));
 // The SLA alerts need the SLA engine: loaded after the first screen, not in the start-up bundle.
-const SlaAlerts = lazy(() => import('../features/cases/SlaAlerts').then((m) => ({ default: m.SlaAlerts })));
+// If its code cannot be fetched (offline before it was ever loaded), the shell goes on without alerts until the next start.
+const SlaAlerts = lazy(() =>
+  import('../features/cases/SlaAlerts').then(
+    (m) => ({ default: m.SlaAlerts }),
+    () => ({ default: () => null }),
+  ),
+);
 
 /** The app shell: sidebar, top bar (connection, palette), the page, overlays. */
 export function Layout() {

@@ -111,4 +111,11 @@ test('a screen opened for the first time after the connection dropped still open
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible({ timeout: 3_000 });
   await page.goto('/#/accounts/new');
   await expect(page.getByRole('heading', { level: 1, name: 'New account' })).toBeVisible({ timeout: 3_000 });
+  // The case screens too, and the shell's own parts that load later (SLA alerts) do not break it.
+  await navLink(page, 'Escalations').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Escalations' })).toBeVisible({ timeout: 3_000 });
+  await navLink(page, 'Cases').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible({ timeout: 3_000 });
+  await page.waitForTimeout(2_000);
+  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
 });
