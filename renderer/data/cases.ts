@@ -1,6 +1,7 @@
 import { slaPolicySchema, supportCaseSchema, type SlaPolicy, type SupportCase, type TimelineEntry } from '@shared/domain/case';
 import { initialSlaPolicy, nextSlaPolicy, pinSlaPolicy, type SlaTargets } from '@shared/cases/sla-clocks';
 import { openingEntry, transition, type CaseEvent, type TimelineEntryDraft, type TransitionRefusal } from '@shared/cases/lifecycle';
+import { caseStatus } from '@shared/cases/timeline';
 import { newId } from '@shared/ids';
 import { ValidationError } from './accounts';
 import type { TamDeskDb } from './db';
@@ -76,7 +77,8 @@ export async function applyCaseEvent(db: TamDeskDb, caseId: string, event: CaseE
     const current = await db.cases.get(caseId);
     if (!current) throw new Error(`Case ${caseId} not found`);
     const timeline = await db.timeline.where('caseId').equals(caseId).toArray();
-    const result = transition(current, event, now, timeline);
+    // The timeline's status, which every device agrees on (shared/cases/timeline.ts).
+    const result = transition({ ...current, status: caseStatus(current, timeline) }, event, now, timeline);
     if (!result.ok) throw new CaseTransitionError(result.reason);
     const updated = await writeRecord<SupportCase>(db, 'cases', 'update', caseId, result.next, options);
     await appendEntries(db, current, result.entries, options);

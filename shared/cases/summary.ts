@@ -3,6 +3,7 @@ import { foldForSearch } from '../domain/account-search';
 import type { SlaPolicy, SupportCase, TimelineEntry } from '../domain/case';
 import type { BusinessCalendar } from '../calendar/business-calendar';
 import { slaDigest, targetsForCase, type SlaDigest, type SlaTargets } from './sla-clocks';
+import { caseStatus } from './timeline';
 
 /**
  * What the case list, the Escalations dashboard and the account page need of
@@ -62,7 +63,7 @@ export function summarizeCase(
     accountName: account.name,
     timeZone: account.calendar.timeZone,
     title: c.title,
-    status: c.status,
+    status: caseStatus(c, kept),
     priority: c.priority,
     problemType: c.problemType,
     channel: c.channel,
@@ -85,5 +86,5 @@ export function withEntries(summary: CaseSummary, changed: readonly Entry[]): Ca
   const byId = new Map(summary.entries.map((e) => [e.id, e]));
   for (const e of changed) byId.set(e.id, compact(e));
   const entries = [...byId.values()];
-  return { ...summary, entries, sla: slaDigest(summary, entries.filter((e) => !e.deletedAt), summary.targets, summary.calendar) };
+  return { ...summary, entries, status: caseStatus(summary, entries), sla: slaDigest(summary, entries.filter((e) => !e.deletedAt), summary.targets, summary.calendar) };
 }

@@ -190,6 +190,16 @@ export function statusHistory(openedAt: string | Date, entries: readonly Timelin
 }
 
 /** The status the timeline leaves the case in ('new' when it has no status change). */
+/**
+ * The case's status as its timeline tells it. This, not the case record's
+ * `status` field, is the truth: timeline entries are append-only and merge as
+ * a set, so every device that holds the same entries reads the same status,
+ * while two devices changing the status field offline would keep only one.
+ */
+export function caseStatus(c: { status: CaseStatus }, entries: readonly TimelineEntryLike[]): CaseStatus {
+  return entries.some((e) => e.kind === 'status-change' && !e.deletedAt) ? statusFromTimeline(entries.filter((e) => !e.deletedAt)) : c.status;
+}
+
 export function statusFromTimeline(entries: readonly TimelineEntryLike[]): CaseStatus {
   let status: CaseStatus = 'new';
   forEachInOrder(entries, (_, entry) => {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { allowedEvents, type CaseEvent, type CaseEventType, type TransitionRefusal } from '@shared/cases/lifecycle';
 import { caseClocks, explainClock, type CaseClock } from '@shared/cases/sla-clocks';
-import { confirmations, isOpenStatus } from '@shared/cases/timeline';
+import { caseStatus, confirmations, isOpenStatus } from '@shared/cases/timeline';
 import type { BusinessCalendar } from '@shared/calendar/business-calendar';
 import type { Account } from '@shared/domain/account';
 import type { SupportCase, TimelineEntry } from '@shared/domain/case';
@@ -40,7 +40,8 @@ export function CasePage() {
     );
   }
   const policy = policies.find((p) => p.id === c.slaPolicyId) ?? policies.at(-1);
-  return <CaseView c={c} timeline={timeline} account={account} targets={policy} now={now} />;
+  // The status the timeline tells, which every device agrees on.
+  return <CaseView c={{ ...c, status: caseStatus(c, timeline) }} timeline={timeline} account={account} targets={policy} now={now} />;
 }
 
 type ViewProps = {

@@ -148,3 +148,27 @@ describe('SLA policy versions', () => {
     expect(await slaPolicies(db, account.id)).toHaveLength(2);
   });
 });
+
+describe('status after concurrent offline changes', () => {
+  it('is what the merged timeline tells, on the page, in the summary and for the next step', async () => {
+    const { db, fields } = await setUp();
+    const c = await openCase(db, fields, { author: 'Anna', now: MON_10 });
+    await applyCaseEvent(db, c.id, { type: 'respond', author: 'Jan' }, { now: minutes(10) });
+    // Another device moved the case to waiting on the customer at 10:30, and this device's
+    // status field kept an older value: the synced timeline entry is what counts.
+    await db.timeline.add({
+      id: '01900000-0000-7000-8000-000000000001', createdAt: minutes(30).toISOString(), updatedAt: minutes(30).toISOString(), deletedAt: null, clocks: {},
+      accountId: c.accountId, caseId: c.id, kind: 'status-change', at: minutes(30).toISOString(), author: 'Jan (laptop)', body: '',
+      fromStatus: 'responded', toStatus: 'waiting-on-customer',
+    });
+    await flushCaseSummaryQueue(db);
+    await db.caseSummaryQueue.put({ id: c.id });
+    await flushCaseSummaryQueue(db);
+    expect((await db.cases.get(c.id))!.status).toBe('responded');
+    expect((await db.caseSummaries.get(c.id))!.status).toBe('waiting-on-customer');
+    // "Customer information received" is legal only while waiting on the customer; it resumes work.
+    const resumed = await applyCaseEvent(db, c.id, { type: 'customerReplied', author: 'Marta', body: 'Log attached.' }, { now: minutes(40) });
+    expect(resumed.status).toBe('in-progress');
+    expect((await db.caseSummaries.get(c.id))!.status).toBe('in-progress');
+  });
+});
