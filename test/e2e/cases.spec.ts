@@ -85,6 +85,9 @@ test('a case from opening to agreed resolution and reopening, with its SLA clock
   await expect(clock(page, 'Resolution')).toContainText('Running');
   await clock(page, 'Resolution').getByText('Why this due time?').click();
   await expect(clock(page, 'Resolution')).toContainText('waiting on the customer');
+  // High resolution target: 5 business days, from the opening; 1 h 30 min counted on Monday before the pause.
+  await expect(clock(page, 'Resolution')).toContainText('Target 40 hrs of business time from Mon 30 Mar, 10:00');
+  await expect(clock(page, 'Resolution')).toContainText('paused');
 
   // Resolved only once both sides confirm.
   await step(page, 'Propose resolution', 'Throttled to 5 messages per second to Onet.');

@@ -148,6 +148,7 @@ function ClockCard({ clock, calendar }: { clock: CaseClock; calendar: BusinessCa
             <p className="explain">{t('page.noExplanation')}</p>
           ) : (
             <ul className="explain">
+              <li><strong>{explanationSummary(t, lang, clock, segments, calendar.timeZone)}</strong></li>
               {segments.map((s, i) => (
                 <li key={i}>{segmentText(t, lang, s, calendar.timeZone)}</li>
               ))}
@@ -160,6 +161,20 @@ function ClockCard({ clock, calendar }: { clock: CaseClock; calendar: BusinessCa
 }
 
 type Segment = ReturnType<typeof explainClock>[number];
+
+/** One sentence over the lines: the target, from when, how much counted and how much was paused (and why). */
+function explanationSummary(t: ReturnType<typeof useTranslation<'cases'>>['t'], lang: string, clock: CaseClock, segments: Segment[], zone: string): string {
+  const counted = segments.reduce((sum, s) => sum + (s.kind === 'business' ? s.minutes : 0), 0);
+  const paused = segments.filter((s) => s.kind === 'paused');
+  const pausedMinutes = paused.reduce((sum, s) => sum + s.minutes, 0);
+  const causes = [...new Set(paused.flatMap((s) => (s.kind === 'paused' ? s.causes : [])))].map((c) => t(`pauseCause.${c}` as 'pauseCause.resolved', { defaultValue: c }));
+  const base = t('page.summary', {
+    target: clock.targetMinutes === null ? '—' : formatMinutes(lang, clock.targetMinutes),
+    from: clock.startedAt ? formatDue(lang, clock.startedAt, zone) : '—',
+    counted: formatMinutes(lang, counted),
+  });
+  return pausedMinutes > 0 ? `${base}; ${t('page.summaryPaused', { paused: formatMinutes(lang, pausedMinutes), causes: causes.join(', ') })}` : base;
+}
 
 /**
  * The segments a reader needs: counted and paused time, holidays, and runs of
