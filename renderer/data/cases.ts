@@ -21,6 +21,12 @@ export const NEW_CASE_FIELDS = supportCaseSchema.pick({
 });
 export type NewCaseFields = ReturnType<typeof NEW_CASE_FIELDS.parse>;
 
+/** A case as a TAM starts one: escalated to them, normal priority, by the designated email address. */
+export const emptyCaseFields = (accountId = ''): NewCaseFields => ({
+  accountId, title: '', description: '', problemType: 'service-problem', priority: 'normal', channel: 'designated-email',
+  agent: '', escalated: true, escalationReason: '',
+});
+
 type CaseWriteOptions = WriteOptions & { author: string };
 
 /** The lifecycle refused an event: `refusal` says why, in words the UI translates. */

@@ -114,6 +114,8 @@ const caseSummaries = (idsOf: CaseIds, update?: Projection['update']): Projectio
  * large team builds 18,000 summaries once instead of once a page.
  */
 export async function flushCaseSummaryQueue(db: TamDeskDb, batch = 200): Promise<void> {
+  // Every sync round calls this; most find nothing queued and need no write transaction.
+  if ((await db.caseSummaryQueue.count()) === 0) return;
   for (;;) {
     const done = await db.transaction('rw', writeScope(db, ['cases']), async () => {
       const ids = await db.caseSummaryQueue.limit(batch).primaryKeys();

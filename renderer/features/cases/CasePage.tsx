@@ -10,6 +10,7 @@ import type { Account } from '@shared/domain/account';
 import type { SupportCase, TimelineEntry } from '@shared/domain/case';
 import { applyCaseEvent, CaseTransitionError } from '../../data/cases';
 import { db } from '../../data/database';
+import { intlLocale } from '../../i18n';
 import { useSettings } from '../../data/settings';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
@@ -197,7 +198,7 @@ function readable(segments: Segment[]): (Segment & { until?: Date })[] {
 }
 
 function segmentText(t: ReturnType<typeof useTranslation<'cases'>>['t'], lang: string, s: Segment & { until?: Date }, zone: string): string {
-  const day = (d: Date) => new Intl.DateTimeFormat(lang === 'pl' ? 'pl-PL' : 'en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: zone }).format(d);
+  const day = (d: Date) => new Intl.DateTimeFormat(intlLocale(lang), { weekday: 'short', day: 'numeric', month: 'short', timeZone: zone }).format(d);
   const date = s.until ? `${day(s.start)} – ${day(s.until)}` : day(s.start);
   const dst = s.dstShiftMinutes ? ` (${t('explain.dst', { shift: `${s.dstShiftMinutes > 0 ? '+' : ''}${formatMinutes(lang, s.dstShiftMinutes)}` })})` : '';
   switch (s.kind) {

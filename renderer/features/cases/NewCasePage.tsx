@@ -2,7 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { CASE_CHANNELS, PRIORITIES, PROBLEM_TYPES, type SupportCase } from '@shared/domain/case';
-import { openCase, type NewCaseFields } from '../../data/cases';
+import { emptyCaseFields, openCase, type NewCaseFields } from '../../data/cases';
 import { db } from '../../data/database';
 import { useSettings } from '../../data/settings';
 import { Button } from '../../ui/Button';
@@ -24,17 +24,7 @@ export function NewCasePage() {
     () => (accounts ?? []).filter((a) => !a.archivedAt && !a.deletedAt).sort((a, b) => a.name.localeCompare(b.name)).map((a) => ({ id: a.id, label: a.name })),
     [accounts],
   );
-  const [fields, setFields] = useState<NewCaseFields>({
-    accountId: params.get('account') ?? '',
-    title: '',
-    description: '',
-    problemType: 'service-problem',
-    priority: 'normal',
-    channel: 'designated-email',
-    agent: '',
-    escalated: true,
-    escalationReason: '',
-  });
+  const [fields, setFields] = useState<NewCaseFields>(() => emptyCaseFields(params.get('account') ?? ''));
   const [errors, setErrors] = useState<Errors>({});
   const set = <K extends keyof NewCaseFields>(key: K, value: NewCaseFields[K]) => setFields((f) => ({ ...f, [key]: value }));
 

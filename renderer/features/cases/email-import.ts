@@ -1,7 +1,7 @@
 import type { ImportedEmail } from '@shared/cases/email';
 import type { CaseSummary } from '@shared/cases/summary';
 import { isOpenStatus } from '@shared/cases/timeline';
-import type { NewCaseFields } from '../../data/cases';
+import { emptyCaseFields, type NewCaseFields } from '../../data/cases';
 
 /**
  * What an imported email (.eml) becomes: the fields of a new case, or the
@@ -29,17 +29,7 @@ const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0
 
 /** A new case as the email brings it: its subject as the title, its text as the description, by the designated email address. */
 export function newCaseFromEmail(email: Pick<ImportedEmail, 'subject' | 'text'>, accountId: string | null): NewCaseFields {
-  return {
-    accountId: accountId ?? '',
-    title: clip(email.subject, MAX_TITLE),
-    description: clip(email.text, MAX_DESCRIPTION),
-    problemType: 'service-problem',
-    priority: 'normal',
-    channel: 'designated-email',
-    agent: '',
-    escalated: true,
-    escalationReason: '',
-  };
+  return { ...emptyCaseFields(accountId ?? ''), title: clip(email.subject, MAX_TITLE), description: clip(email.text, MAX_DESCRIPTION) };
 }
 
 /** A timeline entry's text: who sent it and about what, then the email's text. */
