@@ -17,12 +17,24 @@ import { changeSchema } from './change';
  *   server's minimum gets 426 `client_too_old` (and nothing is applied), a
  *   client newer than the server gets 400 `server_too_old`.
  * - Errors are JSON `{ error: { code, message } }` with a 4xx/5xx status.
+ *   A push refused because of one change (`change_refused`, 400: a field of
+ *   the wrong type, text no replica can store, an append-only record written
+ *   twice) also names it in `error.change`, so the device can set that one
+ *   change aside and push the rest. `device_conflict` (409): this client id
+ *   belongs to another user, or holds a different change under one of the
+ *   pushed seqs (a copied profile, a forged id): the device takes a new id.
  */
 export const PROTOCOL_VERSION = 1;
 /** The oldest client protocol this server still accepts. */
 export const MIN_CLIENT_PROTOCOL = 1;
 
 export const MAX_PUSH_CHANGES = 500;
+/** The largest push body a server accepts by default (413 beyond it; a device sends smaller batches, and splits a refused one). */
+export const MAX_PUSH_BYTES = 5 * 1024 * 1024;
+/** The largest single change, as JSON: one beyond it is refused (`change_refused`), never stored. */
+export const MAX_CHANGE_BYTES = 1024 * 1024;
+/** A pull page stops adding changes once it holds this many bytes of them (it always holds at least one). */
+export const MAX_PULL_PAGE_BYTES = 4 * 1024 * 1024;
 export const MAX_PULL_LIMIT = 1000;
 export const DEFAULT_PULL_LIMIT = 500;
 
@@ -85,12 +97,26 @@ export const ERROR_CODES = [
   'server_too_old',
   /** A change's clock runs ahead of the server's by more than MAX_CLOCK_SKEW_MS (shared/sync/skew.ts). */
   'clock_skew',
+  /** One change of the push cannot be stored (error.change names it); the rest may be pushed without it. */
+  'change_refused',
+  /** The client id is another user's, or another change holds one of the pushed seqs: take a new client id. */
+  'device_conflict',
   'not_found',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** The change a `change_refused` (or `clock_skew`) error is about. */
+export const refusedChangeSchema = z.object({
+  seq: z.number().int().min(1).nullable(),
+  changeId: z.string().nullable(),
+  table: z.string().nullable(),
+  recordId: z.string().nullable(),
+  field: z.string(),
+});
+export type RefusedChange = z.infer<typeof refusedChangeSchema>;
+
 export const errorResponseSchema = z.object({
-  error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }),
+  error: z.object({ code: z.enum(ERROR_CODES), message: z.string(), change: refusedChangeSchema.optional() }),
 });
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;

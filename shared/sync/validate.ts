@@ -1,0 +1,94 @@
+import type { z } from 'zod';
+import { SYNCED_TABLES, type SyncedTable } from '../domain/tables';
+import { textProblem } from '../text';
+import { changeSchema, type Change } from './change';
+
+/**
+ * Whether a change may enter the team's log (the server, on push) or a
+ * replica (the client, on pull): the change's own shape, then every field its
+ * patch sets against its table's schema (`SYNCED_TABLES`). One bad field
+ * refuses the whole change, never the others beside it.
+ *
+ * Checked per field, not per record: a patch sets some fields, and rules that
+ * span fields (one primary contact) are the forms' and the record schema's.
+ * Text anywhere in a value must be storable everywhere: no NUL (PostgreSQL's
+ * jsonb cannot hold it) and no lone UTF-16 surrogate (half an emoji); numbers
+ * must be finite (JSON has no Infinity: it would come back as null).
+ */
+export type ChangeProblem = {
+  table: string | null;
+  recordId: string | null;
+  /** The field the problem is in, as a dotted path (`contacts.0.email`), or the change's own key (`hlc`). */
+  field: string;
+  message: string;
+};
+
+export type ChangeCheck = { ok: true; change: Change } | { ok: false; problem: ChangeProblem };
+
+/** Patch keys that are not fields: the record's own bookkeeping. */
+const NOT_FIELDS = new Set(['clocks']);
+
+const pathText = (path: readonly PropertyKey[]): string => path.map(String).join('.');
+
+/** The first value inside `value` that no replica can store, with its path; null when all is well. */
+export function unstorable(value: unknown, path: string[] = [], depth = 0): { path: string; message: string } | null {
+  if (depth > 32) return { path: pathText(path), message: 'nested too deeply' };
+  if (typeof value === 'string') {
+    const problem = textProblem(value);
+    return problem ? { path: pathText(path), message: problem } : null;
+  }
+  if (typeof value === 'number') return Number.isFinite(value) ? null : { path: pathText(path), message: 'not a finite number' };
+  if (value === null || typeof value === 'boolean') return null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) {
+      const found = unstorable(value[i], [...path, String(i)], depth + 1);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      const keyProblem = unstorable(key, [...path, key], depth + 1);
+      if (keyProblem) return keyProblem;
+      const found = unstorable(inner, [...path, key], depth + 1);
+      if (found) return found;
+    }
+    return null;
+  }
+  return { path: pathText(path), message: `not a JSON value (${typeof value})` };
+}
+
+/** The field schemas of a synced table. */
+function fieldsOf(table: SyncedTable): Record<string, z.ZodType> {
+  return (SYNCED_TABLES[table].schema as unknown as { shape: Record<string, z.ZodType> }).shape;
+}
+
+export function checkChange(input: unknown): ChangeCheck {
+  const raw = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  const table = typeof raw.table === 'string' ? raw.table : null;
+  const recordId = typeof raw.recordId === 'string' ? raw.recordId : null;
+  const fail = (field: string, message: string): ChangeCheck => ({ ok: false, problem: { table, recordId, field, message } });
+
+  const parsed = changeSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return fail(pathText(issue.path) || '(change)', issue.message);
+  }
+  const change = parsed.data;
+  const spec = SYNCED_TABLES[change.table as SyncedTable];
+  if (spec.merge === 'append-only' && change.op !== 'create') return fail('op', `${change.table} records are written once: only 'create' is allowed, not '${change.op}'`);
+
+  const fields = fieldsOf(change.table as SyncedTable);
+  for (const [field, value] of Object.entries(change.patch)) {
+    if (NOT_FIELDS.has(field) || !Object.hasOwn(fields, field)) return fail(field, `not a field of ${change.table}`);
+    if (field === 'id' && value !== change.recordId) return fail('id', 'differs from the change\'s recordId');
+    const bad = unstorable(value, [field]);
+    if (bad) return fail(bad.path, bad.message);
+    const checked = fields[field]!.safeParse(value);
+    if (!checked.success) {
+      const issue = checked.error.issues[0]!;
+      return fail(pathText([field, ...issue.path]), issue.message);
+    }
+  }
+  return { ok: true, change };
+}
