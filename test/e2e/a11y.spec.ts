@@ -54,9 +54,16 @@ async function themed(page: Page, theme: Theme): Promise<void> {
 }
 
 for (const theme of THEMES) {
+  // One screen or a few neighbouring ones per test: an axe scan costs one to
+  // three seconds of a busy core (its ~90 rules over every element, colour
+  // contrast the dearest; the screens are idle meanwhile), so a long tour of
+  // screens in one test outgrew its timeout on a slower machine.
   test.describe(`${theme} theme`, () => {
-    test(`empty list, new-account form (also with errors), settings, palette, shortcuts: ${theme}`, async ({ page }) => {
+    test.beforeEach(async ({ page }) => {
       await themed(page, theme);
+    });
+
+    test(`empty accounts list and the new-account form, with errors and the time-zone list open: ${theme}`, async ({ page }) => {
       await open(page);
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
       await expect(page.getByRole('heading', { name: 'No accounts yet' })).toBeVisible();
@@ -69,14 +76,16 @@ for (const theme of THEMES) {
       await expect(page.getByRole('alert').filter({ hasText: 'fields need attention' })).toBeVisible();
       await scan(page, `new account form with errors (${theme})`);
 
-      // The time-zone list open.
       const zone = page.getByRole('combobox', { name: 'Time zone', exact: true });
       await zone.clear();
       await zone.pressSequentially('Europe/W');
       await expect(page.getByRole('option', { name: 'Europe/Warsaw' })).toBeVisible();
       await scan(page, `new account form, time-zone list open (${theme})`, WAIVERS.comboBoxOpen);
-      await page.keyboard.press('Escape');
+    });
 
+    test(`discard-changes dialog, settings, palette and shortcuts: ${theme}`, async ({ page }) => {
+      await open(page, '/accounts/new');
+      await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Half-typed Ltd');
       // Leaving the half-filled form asks first.
       await navLink(page, 'Settings').click();
       const discard = page.getByRole('alertdialog', { name: 'Discard your changes?' });
@@ -97,8 +106,7 @@ for (const theme of THEMES) {
       await scan(page, `shortcuts dialog (${theme})`);
     });
 
-    test(`cases: empty list, new-case form with errors, case page, a step's dialog, the list: ${theme}`, async ({ page }) => {
-      await themed(page, theme);
+    test(`cases: the empty list, the list with demo data, the new-case form with errors: ${theme}`, async ({ page }) => {
       await open(page);
       await navLink(page, 'Cases').click();
       await expect(page.getByRole('heading', { name: 'No cases yet' })).toBeVisible();
@@ -111,6 +119,13 @@ for (const theme of THEMES) {
       await page.getByRole('button', { name: 'Open case' }).click();
       await expect(page.getByText('Choose the account this case belongs to')).toBeVisible();
       await scan(page, `new case form with errors (${theme})`);
+    });
+
+    test(`a new case's page, a step's dialog, the searched list: ${theme}`, async ({ page }) => {
+      await open(page);
+      await loadDemoData(page);
+      await navLink(page, 'Cases').click();
+      await page.getByRole('button', { name: 'New case' }).click();
       await page.getByRole('button', { name: /Account$/ }).click();
       await page.getByRole('option').first().click();
       await page.getByRole('textbox', { name: 'Title' }).fill('Axe check case');
@@ -126,7 +141,11 @@ for (const theme of THEMES) {
       await page.getByRole('searchbox', { name: 'Search cases' }).fill('axe check');
       await expect(page.getByRole('table', { name: 'Cases' }).getByRole('link', { name: 'Axe check case' })).toBeVisible();
       await scan(page, `cases list, searched (${theme})`);
+    });
 
+    test(`Escalations online and offline, an account's SLA targets being edited: ${theme}`, async ({ page }) => {
+      await open(page);
+      await loadDemoData(page);
       await navLink(page, 'Escalations').click();
       await expect(page.getByRole('img', { name: /Open escalated cases by SLA risk/ })).toBeVisible();
       await scan(page, `escalations dashboard (${theme})`);
@@ -142,8 +161,7 @@ for (const theme of THEMES) {
       await scan(page, `account cases tab, editing SLA targets (${theme})`);
     });
 
-    test(`list with demo data, account page, palette with accounts, import refusal: ${theme}`, async ({ page }, testInfo) => {
-      await themed(page, theme);
+    test(`accounts list with demo data, with archived, an account's page: ${theme}`, async ({ page }) => {
       await open(page);
       await loadDemoData(page);
       await navLink(page, 'Accounts').click();
@@ -156,7 +174,11 @@ for (const theme of THEMES) {
       await page.getByRole('table', { name: 'Accounts' }).getByRole('link').first().click();
       await expect(page.getByRole('img', { name: /^Business hours this week/ })).toBeVisible();
       await scan(page, `account page (${theme})`);
+    });
 
+    test(`palette with accounts, a refused import: ${theme}`, async ({ page }, testInfo) => {
+      await open(page);
+      await loadDemoData(page);
       await page.keyboard.press('Control+k');
       await expect(page.getByRole('dialog', { name: 'Command palette' }).getByRole('group', { name: 'Accounts' })).toBeVisible();
       await scan(page, `command palette with accounts (${theme})`);
