@@ -96,7 +96,8 @@ describe('upgrading the local database from version 1', () => {
     expect(outbox).toHaveLength(1);
     const { seq, ...entry } = outbox[0]!;
     expect(seq).toBeTypeOf('number');
-    expect(entry).toEqual(V1_OUTBOX_ROW);
+    // Version 1 wrote no `base`: the upgrade gives each patched field one (written on no known value).
+    expect(entry).toEqual({ ...V1_OUTBOX_ROW, base: { name: null } });
     expect(await db.meta.get('deviceId')).toEqual({ key: 'deviceId', value: 'abcdef0123456789' });
   });
 
