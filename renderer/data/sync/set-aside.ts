@@ -88,15 +88,19 @@ export async function setAsideOutgoing(db: TamDeskDb, entry: OutboxEntry, proble
 
 /**
  * Outgoing entries that a later, acknowledged change fixed: one of the same
- * record that set the refused field. Call in a transaction holding `setAside`.
+ * record, made after it, that set the refused field. Call in a transaction
+ * holding `setAside`.
  */
 export async function settleFixed(db: TamDeskDb, acknowledged: readonly Change[]): Promise<void> {
   if (acknowledged.length === 0) return;
   const keys = [...new Map(acknowledged.map((c) => [`${c.table}/${c.recordId}`, [c.table, c.recordId]])).values()];
   const rows = await db.setAside.where('[table+recordId]').anyOf(keys).filter((r) => r.direction === 'outgoing').toArray();
-  const fixed = rows.filter((row) =>
-    acknowledged.some((c) => c.table === row.table && c.recordId === row.recordId && Object.hasOwn(c.patch, row.field.split('.')[0]!)),
-  );
+  const fixed = rows.filter((row) => {
+    const refusedAt = (row.change as Change).hlc;
+    return acknowledged.some(
+      (c) => c.table === row.table && c.recordId === row.recordId && c.hlc > refusedAt && Object.hasOwn(c.patch, row.field.split('.')[0]!),
+    );
+  });
   if (fixed.length > 0) await db.setAside.bulkDelete(fixed.map((r) => r.id));
 }
 
