@@ -131,8 +131,9 @@ export async function pushOutbox(db: TamDeskDb, transport: Transport, onProgress
       if (error.code === 'change_refused') {
         const entry = refusedEntry(batch, first, error.refused);
         if (!entry) throw error;
+        // It passed this app's own check before it was sent: the server's rule is its own, and its words say why.
         const problem = { table: entry.table, recordId: entry.recordId, field: error.refused!.field, message: error.message };
-        await setAsideOutgoing(db, entry, problem);
+        await setAsideOutgoing(db, entry, problem, 'refused');
         continue;
       }
       if (error.code === 'payload_too_large') {

@@ -85,7 +85,7 @@ export function SetAsideList({ onNavigate = () => {} }: { onNavigate?: () => voi
                     <code>{row.field}</code>
                   </td>
                   <td className="reason" title={row.detail}>
-                    {t(`setAside.reasons.${row.reason}`)}
+                    {t(`setAside.reasons.${row.reason}`, { detail: row.detail })}
                   </td>
                   <td className="actions">
                     {row.direction === 'outgoing' && entry.href && (

@@ -56,7 +56,7 @@ describe('a change the server refuses for good', () => {
     expect(seqsOf(server, clientId)).toEqual([1, 2]);
     expect(server.changes().map((c) => c.recordId)).toEqual([a.id, b.id]);
     const [row] = await db.setAside.toArray();
-    expect(row).toMatchObject({ direction: 'outgoing', table: 'accounts', recordId: a.id, field: 'notes', reason: 'invalidValue' });
+    expect(row).toMatchObject({ direction: 'outgoing', table: 'accounts', recordId: a.id, field: 'notes', reason: 'refused', detail: 'notes: refused by this server' });
     expect((row!.change as { patch: object }).patch).toEqual({ notes: 'refused' });
 
     // The next change continues the run; fixing the field settles the set-aside entry.
