@@ -7,6 +7,9 @@ import type { Evidence, RemediationRequest } from '@shared/domain/remediation';
 import type { WarmupActual, WarmupPlan, WarmupPlanRevision } from '@shared/domain/warmup';
 import type { OutboxEntry } from '@shared/sync/change';
 import type { TextConflict } from '@shared/sync/merge';
+import { cleanValue } from '@shared/text';
+import type { SetAsideRow } from './sync/set-aside';
+import { ACKNOWLEDGED_SEQ_KEY } from './sync/sync-config';
 
 /** A text conflict sync found, until the user settles it. */
 export type ConflictRow = TextConflict & { key: string; detectedAt: string; resolvedAt: string | null };
@@ -102,7 +105,47 @@ export const SCHEMA_VERSIONS = [
     version: 6,
     stores: { caseSummaryQueue: 'id' },
   },
+  {
+    // Version 7 keeps the changes sync set aside (sync/set-aside.ts), and
+    // numbers pushes apart from the outbox key (sync/push.ts) so that a
+    // change set aside leaves no gap in the seqs the server acknowledges.
+    // Outbox rows from version 1 get their `base`, and text no replica can
+    // store is cleaned (in the row and in the record it wrote).
+    version: 7,
+    stores: { setAside: 'id, direction, [table+recordId]' },
+    upgrade: upgradeOutboxTo7,
+  },
 ] as const;
+
+async function upgradeOutboxTo7(tx: Transaction): Promise<void> {
+  const outbox = tx.table('outbox');
+  const entries = (await outbox.orderBy(':id').toArray()) as Required<OutboxEntry>[];
+  // Until now the outbox key was the push seq, and a row was deleted only once
+  // the server acknowledged it: the server holds every seq before the first
+  // row, or, with none left, every key handed out (found by adding a row).
+  let acknowledged: number;
+  if (entries.length > 0) acknowledged = entries[0]!.seq - 1;
+  else {
+    const probe = (await outbox.add({})) as number;
+    await outbox.delete(probe);
+    acknowledged = probe - 1;
+  }
+  await tx.table('meta').put({ key: ACKNOWLEDGED_SEQ_KEY, value: acknowledged });
+
+  for (const entry of entries) {
+    const patch = cleanValue(entry.patch);
+    const base = (entry.base as OutboxEntry['base'] | undefined) ?? Object.fromEntries(Object.keys(patch).map((field) => [field, null]));
+    if (patch === entry.patch && base === entry.base) continue;
+    await outbox.put({ ...entry, patch, base });
+    if (patch === entry.patch) continue;
+    // The record shows what its change will bring to the team.
+    const records = tx.table(entry.table);
+    const record = (await records.get(entry.recordId)) as { clocks?: Record<string, string> } | undefined;
+    if (!record?.clocks) continue;
+    const cleaned = Object.keys(patch).filter((field) => patch[field] !== entry.patch[field] && record.clocks![field] === entry.hlc);
+    if (cleaned.length > 0) await records.put({ ...record, ...Object.fromEntries(cleaned.map((field) => [field, patch[field]])) });
+  }
+}
 
 export type TamDeskDb = Dexie & {
   accounts: EntityTable<Account, 'id'>;
@@ -119,6 +162,7 @@ export type TamDeskDb = Dexie & {
   evidence: EntityTable<Evidence, 'id'>;
   outbox: EntityTable<OutboxEntry, 'seq'>;
   conflicts: EntityTable<ConflictRow, 'key'>;
+  setAside: EntityTable<SetAsideRow, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
 };
 

@@ -46,10 +46,15 @@ export function minutesOf(hhmm: string): number {
   return (h ?? 0) * 60 + (m ?? 0);
 }
 
+/** Zones found valid: building a formatter to ask costs ~50 µs, and sync checks every pulled calendar. At most the runtime's few hundred zones. */
+const validZones = new Set<string>();
+
 export function isValidTimeZone(zone: string): boolean {
   if (!zone) return false;
+  if (validZones.has(zone)) return true;
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
+    validZones.add(zone);
     return true;
   } catch {
     return false;

@@ -1,4 +1,5 @@
 import PostalMime, { type Address } from 'postal-mime';
+import { cutText } from '../text';
 
 /**
  * An email (an .eml file, RFC 5322) brought into a case: parsed by
@@ -51,7 +52,7 @@ export async function parseEmail(source: ArrayBuffer | Uint8Array | string): Pro
       sentAt: sent && !Number.isNaN(sent.getTime()) ? sent.toISOString() : null,
       messageId: parsed.messageId ?? null,
       replyTo: [parsed.inReplyTo, parsed.references].flatMap((v) => v?.match(/<[^>]+>/g) ?? []),
-      text: text.length > MAX_BODY_CHARS ? `${text.slice(0, MAX_BODY_CHARS)}…` : text,
+      text: cutText(text, MAX_BODY_CHARS + 1, true),
       attachments: parsed.attachments.map((a) => a.filename ?? a.mimeType),
     },
   };

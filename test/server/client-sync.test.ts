@@ -188,4 +188,41 @@ describe.each(BACKENDS)('client sync against the server ($name)', (backend) => {
     expect((error as SyncError).transient).toBe(false);
     expect(await pendingChanges(a)).toBe(1);
   });
+
+  it('a change stored with a field of the wrong type is set aside on pull; the rest lands and later changes still arrive', async () => {
+    const a = device();
+    const account = await createAccount(a, fields({ name: 'Bursztyn Broken Tags' }));
+    await sync(a);
+    // Stored by an older server that did not check fields (straight into its log).
+    const bad = {
+      changeId: crypto.randomUUID(), table: 'accounts', recordId: account.id, op: 'update', patch: { tags: 5 }, base: { tags: null },
+      hlc: `${String(Date.now()).padStart(15, '0')}:00000:old-server-client`, at: new Date().toISOString(),
+    };
+    await server.db.query(
+      `INSERT INTO changes (team_id, client_id, client_seq, author_id, change_id, table_name, record_id, payload)
+       SELECT team_id, 'old-server-client', 1, id, $1, 'accounts', $2, $3::jsonb FROM users WHERE name = 'anna'`,
+      [bad.changeId, account.id, JSON.stringify(bad)],
+    );
+    await updateAccount(a, account.id, { ...(await getAccount(a, account.id))!, notes: 'Fixed on A later.' });
+    await sync(a);
+
+    const b = device();
+    await sync(b);
+    expect(await getAccount(b, account.id)).toMatchObject({ name: 'Bursztyn Broken Tags', tags: [], notes: 'Fixed on A later.' });
+    expect(await b.setAside.toArray()).toMatchObject([{ direction: 'pulled', recordId: account.id, field: 'tags', reason: 'invalidValue' }]);
+    expect(await b.accountSummaries.get(account.id)).toBeDefined();
+  });
+
+  it('an edit made while the clock was an hour ahead reaches the server once the clock is right', async () => {
+    const a = device();
+    const b = device();
+    const anHourAhead = new Date(Date.now() + 3_600_000);
+    const account = await createAccount(a, fields({ name: 'Tatra Cloud' }), { now: anHourAhead });
+    await createAccount(a, fields({ name: 'Made after the clock was fixed' }));
+    await sync(a);
+    expect(await pendingChanges(a)).toBe(0);
+    await sync(b);
+    expect((await getAccount(b, account.id))?.name).toBe('Tatra Cloud');
+    expect((await b.accounts.toArray()).map((x) => x.name)).toContain('Made after the clock was fixed');
+  });
 });

@@ -4,7 +4,7 @@ import { host } from '../../host';
 import type { TamDeskDb } from '../db';
 import type { SyncProgress } from './engine';
 import { SyncScheduler, INTERVAL_MS, type Trigger } from './scheduler';
-import { checkServerUrl, checkToken, CURSOR_KEY, LAST_SYNCED_KEY, loadLastSynced, loadServerUrl, saveServerUrl, TOKEN_SECRET } from './sync-config';
+import { ACKNOWLEDGED_SEQ_KEY, checkServerUrl, checkToken, CURSOR_KEY, LAST_SYNCED_KEY, loadLastSynced, loadServerUrl, saveServerUrl, TOKEN_SECRET } from './sync-config';
 import { SyncError, type SyncErrorCode } from './sync-error';
 
 // The engine, the transport and the protocol schemas load on first use, so
@@ -44,6 +44,18 @@ type Session = {
 };
 
 let session: Session | null = null;
+
+/**
+ * Every window of the app shares one database: their sync rounds take turns
+ * under one Web Lock, so two never push the same outbox or apply the same
+ * page at once. A round that waited runs after the other (its push finds
+ * what is left; its pull starts from the cursor the other moved).
+ */
+const SYNC_LOCK = 'tam-desk-sync';
+async function oneAtATime(round: () => Promise<void>): Promise<void> {
+  if ('locks' in navigator) await navigator.locks.request(SYNC_LOCK, round);
+  else await round();
+}
 let startedDb: TamDeskDb | null = null;
 
 function begin(db: TamDeskDb, serverUrl: string, token: string): void {
@@ -59,8 +71,10 @@ function begin(db: TamDeskDb, serverUrl: string, token: string): void {
       const { httpTransport, pushOutbox, pullChanges } = await runtime();
       const transport = httpTransport(serverUrl, token);
       const onProgress = (progress: SyncProgress) => set({ status: { kind: 'syncing', progress } });
-      await pushOutbox(db, transport, onProgress);
-      await pullChanges(db, transport, onProgress);
+      await oneAtATime(async () => {
+        await pushOutbox(db, transport, onProgress);
+        await pullChanges(db, transport, onProgress);
+      });
       const now = new Date().toISOString();
       await db.meta.put({ key: LAST_SYNCED_KEY, value: now });
       if (session?.scheduler === scheduler) set({ status: { kind: 'up-to-date' }, lastSyncedAt: now });
@@ -146,7 +160,11 @@ export async function signIn(db: TamDeskDb, urlInput: string, tokenInput: string
     return { ok: false, error: asSyncError(error) };
   }
   if (previous !== url.url) {
-    await db.meta.put({ key: CURSOR_KEY, value: 0 });
+    // Another server: pull its whole log, and number pushes from its start.
+    await db.meta.bulkPut([
+      { key: CURSOR_KEY, value: 0 },
+      { key: ACKNOWLEDGED_SEQ_KEY, value: 0 },
+    ]);
   }
   await saveServerUrl(db, url.url);
   await host.setSecret(TOKEN_SECRET, token.token);

@@ -1,54 +1,34 @@
 import type { Table } from 'dexie';
-import { SYNCED_TABLE_NAMES, type SyncedTable } from '@shared/domain/tables';
+import type { SyncedTable } from '@shared/domain/tables';
+import type { Change } from '@shared/sync/change';
 import { parseHlc, receive } from '@shared/sync/hlc';
 import { applyChanges, conflictKey, isCreated, recordKey, type SyncRecord } from '@shared/sync/merge';
-import { MAX_PUSH_CHANGES, type ServerChange } from '@shared/sync/protocol';
+import { checkChange } from '@shared/sync/validate';
 import type { ConflictRow, TamDeskDb } from '../db';
 import { flushCaseSummaryQueue, writeProjections, writeScope } from '../projections';
 import { deviceId, readClock, saveClock } from '../write';
+import { pulledRow, type SetAsideRow } from './set-aside';
 import { CURSOR_KEY } from './sync-config';
-import type { Transport } from './transport';
+import type { PulledChange, Transport } from './transport';
+
+export { pushOutbox } from './push';
 
 /**
- * One sync round: push the outbox, then pull the team's changes.
+ * One sync round: push the outbox (push.ts), then pull the team's changes.
  *
- * - Push sends outbox entries in order, numbered by their outbox key: this
- *   device's per-client sequence, gap-free from 1 because keys are never
- *   reused, an aborted write rolls the key generator back (IndexedDB does),
- *   and only an acknowledged prefix is ever deleted. The server acknowledges
- *   the longest gap-free prefix it holds, so it relies on that. A push lost
- *   on the way is simply sent again: the server skips what it already has.
- * - Pull applies each page through the shared merge in ONE transaction with
- *   the new cursor, so a page is applied whole or not at all and never twice.
- *   Pulled changes do not go to the outbox (they are already on the server),
- *   and this device's own changes coming back are skipped.
+ * Pull applies each page through the shared merge in ONE transaction with
+ * the new cursor, so a page is applied whole or not at all and never twice.
+ * Every pulled change passes the same check the server runs
+ * (`checkChange`); one that fails is set aside with its reason and who sent
+ * it (set-aside.ts), not applied, and the rest of the page lands: one
+ * teammate's bad change never stops anyone's sync. Pulled changes do not go
+ * to the outbox (they are already on the server), and this device's own
+ * changes coming back are skipped.
  */
 export type SyncProgress = { phase: 'push' | 'pull'; done: number; total: number };
 
-/** The meta row holding the server cursor of the last applied pull page. */
-
 export async function pendingChanges(db: TamDeskDb): Promise<number> {
   return db.outbox.count();
-}
-
-export async function pushOutbox(db: TamDeskDb, transport: Transport, onProgress?: (p: SyncProgress) => void): Promise<number> {
-  const clientId = await deviceId(db);
-  const total = await db.outbox.count();
-  let pushed = 0;
-  for (;;) {
-    const entries = await db.outbox.orderBy('seq').limit(MAX_PUSH_CHANGES).toArray();
-    if (entries.length === 0) return pushed;
-    const response = await transport.push({
-      clientId,
-      changes: entries.map(({ seq, ...change }) => ({ seq: seq!, change })),
-    });
-    const acknowledged = entries.filter((e) => e.seq! <= response.acknowledgedSeq).length;
-    await db.outbox.where('seq').belowOrEqual(response.acknowledgedSeq).delete();
-    pushed += acknowledged;
-    onProgress?.({ phase: 'push', done: pushed, total });
-    // The server must acknowledge progress; if it did not, stop rather than loop.
-    if (acknowledged === 0) return pushed;
-  }
 }
 
 export async function pullChanges(db: TamDeskDb, transport: Transport, onProgress?: (p: SyncProgress) => void): Promise<number> {
@@ -77,21 +57,38 @@ export async function pullChanges(db: TamDeskDb, transport: Transport, onProgres
   return pulled;
 }
 
-async function applyPage(db: TamDeskDb, clientId: string, changes: ServerChange[], cursor: number): Promise<void> {
-  // This device's own changes coming back are already here.
-  const incoming = changes.filter((c) => c.clientId !== clientId && SYNCED_TABLE_NAMES.includes(c.change.table as SyncedTable));
+type CheckedChange = PulledChange & { change: Change };
+
+/** A page's changes that may land, and the rows of those set aside. */
+function checkPage(changes: PulledChange[], clientId: string): { incoming: CheckedChange[]; refused: SetAsideRow[] } {
+  const incoming: CheckedChange[] = [];
+  const refused: SetAsideRow[] = [];
+  for (const pulled of changes) {
+    // This device's own changes coming back are already here.
+    if (pulled.clientId === clientId) continue;
+    const checked = checkChange(pulled.change);
+    if (checked.ok) incoming.push({ ...pulled, change: checked.change });
+    else refused.push(pulledRow(pulled.change, checked.problem, { author: pulled.author, clientId: pulled.clientId, serverSeq: pulled.serverSeq }));
+  }
+  return { incoming, refused };
+}
+
+async function applyPage(db: TamDeskDb, clientId: string, changes: PulledChange[], cursor: number): Promise<void> {
+  const { incoming, refused } = checkPage(changes, clientId);
   const tables = [...new Set(incoming.map((c) => c.change.table as SyncedTable))];
   // The page is merged in memory, in order, over the records it touches, then
   // written back in bulk: one round of reads and one of writes per page, each
   // issued at once (IndexedDB queues them), not a few awaited calls a change.
-  await db.transaction('rw', [...writeScope(db, tables), db.conflicts], async () => {
+  await db.transaction('rw', [...writeScope(db, tables), db.conflicts, db.setAside], async () => {
     const now = new Date();
-    const [stored, current, known] = await Promise.all([readClock(db), readTouched(db, tables, incoming), conflictsOf(db, incoming)]);
+    const [stored, current, known] = await Promise.all([readClock(db, now.getTime()), readTouched(db, tables, incoming), conflictsOf(db, incoming)]);
     let clock = stored;
     for (const { change } of incoming) clock = receive(clock, parseHlc(change.hlc), now.getTime());
     const { records, conflicts } = applyChanges(current, incoming);
 
-    const writes: Promise<unknown>[] = [saveClock(db, clock), db.meta.put({ key: CURSOR_KEY, value: cursor })];
+    // The clock is saved within the skew bound (write.ts): a teammate's clock far ahead does not drag this one along.
+    const writes: Promise<unknown>[] = [saveClock(db, clock, now.getTime()), db.meta.put({ key: CURSOR_KEY, value: cursor })];
+    if (refused.length > 0) writes.push(db.setAside.bulkPut(refused));
     for (const table of tables) {
       const changed = [...records].filter(([key, record]) => key.startsWith(`${table}/`) && record !== current.get(key)).map(([, r]) => r);
       if (changed.length === 0) continue;
@@ -115,7 +112,7 @@ async function applyPage(db: TamDeskDb, clientId: string, changes: ServerChange[
 }
 
 /** The stored records a page's changes name, keyed by `recordKey`. */
-async function readTouched(db: TamDeskDb, tables: SyncedTable[], incoming: ServerChange[]): Promise<Map<string, SyncRecord>> {
+async function readTouched(db: TamDeskDb, tables: SyncedTable[], incoming: CheckedChange[]): Promise<Map<string, SyncRecord>> {
   const touched = new Map<string, SyncRecord>();
   await Promise.all(
     tables.map(async (table) => {
@@ -128,13 +125,13 @@ async function readTouched(db: TamDeskDb, tables: SyncedTable[], incoming: Serve
 }
 
 /** Every conflict row, open or resolved, of the records a page's changes name. */
-function conflictsOf(db: TamDeskDb, incoming: ServerChange[]): Promise<ConflictRow[]> {
+function conflictsOf(db: TamDeskDb, incoming: CheckedChange[]): Promise<ConflictRow[]> {
   const keys = [...new Map(incoming.map(({ change: c }) => [recordKey(c.table, c.recordId), [c.table, c.recordId]])).values()];
   return keys.length === 0 ? Promise.resolve([]) : db.conflicts.where('[table+recordId]').anyOf(keys).toArray();
 }
 
 /** Whether one of the changes was made on top of either side of the conflict. */
-function settledBy(incoming: ServerChange[], conflict: ConflictRow): boolean {
+function settledBy(incoming: CheckedChange[], conflict: ConflictRow): boolean {
   return incoming.some(
     ({ change }) =>
       change.table === conflict.table &&

@@ -8,6 +8,11 @@ import type { TamDeskDb } from '../db';
 export const SERVER_URL_KEY = 'sync.serverUrl';
 /** The server sequence this device has pulled up to. */
 export const CURSOR_KEY = 'sync.cursor';
+/**
+ * The highest seq of this device the server acknowledged: the next push
+ * numbers the outbox from the one after it (sync/push.ts).
+ */
+export const ACKNOWLEDGED_SEQ_KEY = 'sync.acknowledgedSeq';
 export const LAST_SYNCED_KEY = 'sync.lastSyncedAt';
 export const TOKEN_SECRET = 'sync.token';
 

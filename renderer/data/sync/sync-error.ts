@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@shared/sync/protocol';
+import type { ErrorCode, RefusedChange } from '@shared/sync/protocol';
 
 /**
  * A sync failure with a specific code the status indicator can explain
@@ -12,6 +12,8 @@ export class SyncError extends Error {
     readonly code: SyncErrorCode,
     message: string,
     readonly status: number | null = null,
+    /** The change a `change_refused` or `clock_skew` answer names. */
+    readonly refused: RefusedChange | null = null,
   ) {
     super(message);
   }

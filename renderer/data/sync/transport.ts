@@ -1,9 +1,10 @@
+import { z } from 'zod';
 import {
   errorResponseSchema,
   PROTOCOL_VERSION,
   pullResponseSchema,
   pushResponseSchema,
-  type PullResponse,
+  serverChangeSchema,
   type PushRequest,
   type PushResponse,
 } from '@shared/sync/protocol';
@@ -18,8 +19,17 @@ export { SyncError, type SyncErrorCode } from './sync-error';
  */
 export type Transport = {
   push(request: Omit<PushRequest, 'protocol'>): Promise<PushResponse>;
-  pull(cursor: number, limit?: number): Promise<PullResponse>;
+  pull(cursor: number, limit?: number): Promise<PulledPage>;
 };
+
+/**
+ * A pull page as read: its changes are not checked yet. The engine checks
+ * each one on its own (`checkChange`), so that one malformed change is set
+ * aside instead of making the whole page unreadable, for good.
+ */
+const pulledPageSchema = pullResponseSchema.extend({ changes: z.array(serverChangeSchema.extend({ change: z.unknown() })) });
+export type PulledPage = z.infer<typeof pulledPageSchema>;
+export type PulledChange = PulledPage['changes'][number];
 
 export function httpTransport(serverUrl: string, token: string, fetchImpl: typeof fetch = fetch): Transport {
   let base: URL;
@@ -48,7 +58,7 @@ export function httpTransport(serverUrl: string, token: string, fetchImpl: typeo
     }
     if (!response.ok) {
       const parsed = errorResponseSchema.safeParse(json);
-      if (parsed.success) throw new SyncError(parsed.data.error.code, parsed.data.error.message, response.status);
+      if (parsed.success) throw new SyncError(parsed.data.error.code, parsed.data.error.message, response.status, parsed.data.error.change ?? null);
       throw new SyncError(response.status >= 500 ? 'internal' : 'bad_response', `The server answered ${response.status}`, response.status);
     }
     try {
@@ -68,7 +78,7 @@ export function httpTransport(serverUrl: string, token: string, fetchImpl: typeo
     pull: (cursor, limit) => {
       const query = new URLSearchParams({ protocol: String(PROTOCOL_VERSION), cursor: String(cursor) });
       if (limit) query.set('limit', String(limit));
-      return call(`sync/pull?${query}`, { method: 'GET' }, (json) => pullResponseSchema.parse(json));
+      return call(`sync/pull?${query}`, { method: 'GET' }, (json) => pulledPageSchema.parse(json));
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { ImportedEmail } from '@shared/cases/email';
 import type { CaseSummary } from '@shared/cases/summary';
 import { isOpenStatus } from '@shared/cases/timeline';
+import { cutText } from '@shared/text';
 import { emptyCaseFields, type NewCaseFields } from '../../data/cases';
 
 /**
@@ -25,7 +26,8 @@ const MAX_DESCRIPTION = 50_000;
 const MAX_BODY = 100_000;
 const MAX_AUTHOR = 120;
 
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+/** Cut on whole characters only: half an emoji is text no replica can store. */
+const clip = (text: string, max: number) => cutText(text, max, true);
 
 /** A new case as the email brings it: its subject as the title, its text as the description, by the designated email address. */
 export function newCaseFromEmail(email: Pick<ImportedEmail, 'subject' | 'text'>, accountId: string | null): NewCaseFields {

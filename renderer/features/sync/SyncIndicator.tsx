@@ -11,11 +11,11 @@ import { SyncPanel } from './SyncPanel';
 import { useNow } from '../../ui/use-now';
 import './sync.css';
 
-const dotClass = (status: SyncStatus, pending: number) => {
+const dotClass = (status: SyncStatus, pending: number, setAside: number) => {
   if (status.kind === 'offline') return 'dot offline';
   if (status.kind === 'syncing') return 'dot syncing';
   if (status.kind === 'error') return 'dot error';
-  return pending > 0 ? 'dot waiting' : 'dot';
+  return pending > 0 || setAside > 0 ? 'dot waiting' : 'dot';
 };
 
 /**
@@ -30,6 +30,7 @@ export function SyncIndicator() {
   const online = useOnline();
   const { status, serverUrl, lastSyncedAt } = useSync();
   const pending = useLiveQuery(() => db.outbox.count(), []) ?? 0;
+  const setAside = useLiveQuery(() => db.setAside.count(), []) ?? 0;
   const now = useNow().getTime();
   const [open, setOpen] = useState(false);
   const statusId = useId();
@@ -47,11 +48,11 @@ export function SyncIndicator() {
     );
   }
   const shown: SyncStatus = online ? status : { kind: 'offline' };
-  const line = statusLine(t, tc('connection.offline'), { status: shown, pending, lastSyncedAt, serverUrl, language: i18n.language, now });
+  const line = statusLine(t, tc('connection.offline'), { status: shown, pending, setAside, lastSyncedAt, serverUrl, language: i18n.language, now });
   return (
     <span className="sync-indicator">
       <span className={shown.kind === 'error' ? 'status-pill error' : 'status-pill'} role="status" id={statusId} onClick={() => setOpen(true)} title={line}>
-        <span className={dotClass(shown, pending)} aria-hidden />
+        <span className={dotClass(shown, pending, setAside)} aria-hidden />
         {line}
       </span>
       <Button variant="ghost" size="small" aria-label={t('status.button')} aria-describedby={statusId} onPress={() => setOpen(true)}>

@@ -6,6 +6,7 @@ import { syncNow, useSync, type SyncStatus } from '../../data/sync/controller';
 import { intlLocale } from '../../i18n';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
+import { SetAsideList } from './SetAsideList';
 
 const SHOWN = 50;
 
@@ -30,7 +31,7 @@ async function waitingChanges() {
 
 type Props = { isOpen: boolean; onOpenChange: (open: boolean) => void; line: string; status: SyncStatus };
 
-/** The sync panel: what the status means, "Sync now", and the list of changes waiting to go. */
+/** The sync panel: what the status means, "Sync now", the list of changes waiting to go, and those set aside. */
 export function SyncPanel({ isOpen, onOpenChange, line, status }: Props) {
   const { t, i18n } = useTranslation('sync');
   const serverUrl = useSync((s) => s.serverUrl);
@@ -73,6 +74,7 @@ export function SyncPanel({ isOpen, onOpenChange, line, status }: Props) {
           </div>
         )}
         {waiting && waiting.total > waiting.rows.length && <p className="muted">{t('panel.more', { count: waiting.total - waiting.rows.length })}</p>}
+        <SetAsideList onNavigate={() => onOpenChange(false)} />
         <div className="dialog-actions">
           <Button onPress={() => onOpenChange(false)}>{t('common:action.close')}</Button>
           <Button variant="primary" onPress={syncNow} isDisabled={status.kind === 'syncing' || status.kind === 'offline'}>

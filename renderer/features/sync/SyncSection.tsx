@@ -8,6 +8,7 @@ import { loadServerUrl } from '../../data/sync/sync-config';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/TextField';
 import { showToast } from '../../ui/toast';
+import { SetAsideList } from './SetAsideList';
 import { errorText } from './sync-text';
 import './sync.css';
 
@@ -117,6 +118,7 @@ export function SyncSection() {
           {error}
         </p>
       )}
+      <SetAsideList />
     </section>
   );
 }

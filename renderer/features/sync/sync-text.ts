@@ -25,10 +25,25 @@ export function ago(iso: string, language: string, now = Date.now()): string {
   return format.format(Math.round(seconds / 86_400), 'day');
 }
 
-type Inputs = { status: SyncStatus; pending: number; lastSyncedAt: string | null; serverUrl: string | null; language: string; now?: number };
+type Inputs = {
+  status: SyncStatus;
+  pending: number;
+  /** Changes set aside (data/sync/set-aside.ts): said on every line, so none is forgotten. */
+  setAside?: number;
+  lastSyncedAt: string | null;
+  serverUrl: string | null;
+  language: string;
+  now?: number;
+};
 
 /** The one line the top bar shows for a signed-in device. */
-export function statusLine(t: TFunction<'sync'>, offlineText: string, { status, pending, lastSyncedAt, serverUrl, language, now }: Inputs): string {
+export function statusLine(t: TFunction<'sync'>, offlineText: string, inputs: Inputs): string {
+  const line = statusWithoutSetAside(t, offlineText, inputs);
+  const setAside = inputs.setAside ?? 0;
+  return setAside > 0 && line ? `${line} · ${t('status.setAside', { count: setAside })}` : line;
+}
+
+function statusWithoutSetAside(t: TFunction<'sync'>, offlineText: string, { status, pending, lastSyncedAt, serverUrl, language, now }: Inputs): string {
   const waiting = pending > 0 ? t('status.waiting', { count: pending }) : null;
   const synced = lastSyncedAt ? t('status.syncedAgo', { ago: ago(lastSyncedAt, language, now) }) : t('status.neverSynced');
   switch (status.kind) {

@@ -7,6 +7,8 @@ import { SYNCED_TABLE_NAMES } from '@shared/domain/tables';
 import { parseHlc } from '@shared/sync/hlc';
 import { openDb, SCHEMA_VERSIONS, type TamDeskDb } from '../../../renderer/data/db';
 import { archiveAccount, getAccount, updateAccount } from '../../../renderer/data/accounts';
+import { pushOutbox } from '../../../renderer/data/sync/engine';
+import { FakeSyncServer } from './fake-sync-server';
 
 const names: string[] = [];
 const uniqueName = () => {
@@ -96,7 +98,8 @@ describe('upgrading the local database from version 1', () => {
     expect(outbox).toHaveLength(1);
     const { seq, ...entry } = outbox[0]!;
     expect(seq).toBeTypeOf('number');
-    expect(entry).toEqual(V1_OUTBOX_ROW);
+    // Version 1 wrote no `base`: the upgrade gives each patched field one (written on no known value).
+    expect(entry).toEqual({ ...V1_OUTBOX_ROW, base: { name: null } });
     expect(await db.meta.get('deviceId')).toEqual({ key: 'deviceId', value: 'abcdef0123456789' });
   });
 
@@ -201,3 +204,57 @@ describe('upgrading from version 4', () => {
     expect(await db.caseSummaries.get('case-1')).toMatchObject({ accountName: account!.name, status: 'new', escalated: true });
   });
 });
+
+describe('upgrading from version 6', () => {
+  const CLIENT = 'abcdef0123456789';
+
+  /** A version-6 device that pushed seqs 1-5 and still holds 6 (a version-1 row: no base, a NUL) and 7. */
+  async function writeVersion6(name: string, waiting: boolean) {
+    const v6 = openDb(name, 6);
+    await v6.open();
+    const [account] = generateDemoAccounts({ count: 1 });
+    const stamp = '001730000000000:00000:' + CLIENT;
+    await v6.table('accounts').put({ ...account, id: V1_OUTBOX_ROW.recordId, name: 'Pending\u0000 rename', clocks: { ...account!.clocks, name: stamp } });
+    await v6.table('meta').put({ key: 'deviceId', value: CLIENT });
+    for (let seq = 1; seq <= 5; seq += 1) await v6.table('outbox').add({ ...V1_OUTBOX_ROW, changeId: crypto.randomUUID(), base: { name: null } });
+    await v6.table('outbox').bulkDelete([1, 2, 3, 4, 5]);
+    if (waiting) {
+      await v6.table('outbox').add({ ...V1_OUTBOX_ROW, patch: { name: 'Pending\u0000 rename' }, hlc: stamp });
+      await v6.table('outbox').add({ ...V1_OUTBOX_ROW, changeId: crypto.randomUUID(), patch: { notes: 'Kick-off done.' }, base: { notes: null }, hlc: '001730000000001:00000:' + CLIENT });
+    }
+    v6.close();
+    const server = new FakeSyncServer();
+    server.clients.set(CLIENT, { user: 'anna', seqs: new Map([1, 2, 3, 4, 5].map((s) => [s, `pushed-${s}`])) });
+    return server;
+  }
+
+  it('gives the version-1 row its base, cleans its text, and pushes it after what the server holds', async () => {
+    const name = uniqueName();
+    const server = await writeVersion6(name, true);
+    const db = await openLatest(name);
+
+    const [first] = await db.outbox.orderBy('seq').toArray();
+    expect(first).toMatchObject({ patch: { name: 'Pending rename' }, base: { name: null } });
+    expect((await db.accounts.get(V1_OUTBOX_ROW.recordId))?.name).toBe('Pending rename');
+    await pushOutbox(db, server.transport());
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.setAside.count()).toBe(0);
+    expect([...server.clients.get(CLIENT)!.seqs.keys()]).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(server.changes().map((c) => c.patch)).toEqual([{ name: 'Pending rename' }, { notes: 'Kick-off done.' }]);
+  });
+
+  it('numbers the next push after everything pushed when nothing was waiting', async () => {
+    const name = uniqueName();
+    const server = await writeVersion6(name, false);
+    const db = await openLatest(name);
+    await updateAccount(db, V1_OUTBOX_ROW.recordId, { ...(await editableFields(db)), notes: 'After the upgrade.' });
+    await pushOutbox(db, server.transport());
+    expect([...server.clients.get(CLIENT)!.seqs.keys()]).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(await db.outbox.count()).toBe(0);
+  });
+});
+
+async function editableFields(db: TamDeskDb) {
+  const { id: _id, createdAt: _c, updatedAt: _u, deletedAt: _d, archivedAt: _a, clocks: _k, ...fields } = (await getAccount(db, V1_OUTBOX_ROW.recordId))!;
+  return fields;
+}

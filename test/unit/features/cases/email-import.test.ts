@@ -1,6 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseEmail } from '@shared/cases/email';
 import type { CaseSummary } from '@shared/cases/summary';
-import { NEW_CASE_FIELDS } from '../../../../renderer/data/cases';
+import { emptyAccountFields } from '@shared/domain/account';
+import { checkChange } from '@shared/sync/validate';
+import { createAccount } from '../../../../renderer/data/accounts';
+import { addCaseEntry, NEW_CASE_FIELDS, openCase } from '../../../../renderer/data/cases';
+import { openDb, type TamDeskDb } from '../../../../renderer/data/db';
 import {
   baseSubject, emailEntryBody, entryAuthor, entryTime, isEmailFile, newCaseFromEmail, openCaseChoices, preferredCase, senderLine, suggestedAction,
 } from '../../../../renderer/features/cases/email-import';
@@ -97,5 +103,41 @@ describe('which case an email joins', () => {
     expect(suggestedAction({ subject: 'Deferrals again', replyTo: ['<case-42@esp.example.net>'] }, preferred)).toBe('add');
     expect(suggestedAction({ subject: 'Deferrals again', replyTo: [] }, preferred)).toBe('new');
     expect(suggestedAction({ subject: 'Re: anything', replyTo: [] }, null)).toBe('new');
+  });
+});
+
+describe('an imported email on its way to the team', () => {
+  const dbs: TamDeskDb[] = [];
+  afterEach(async () => {
+    for (const db of dbs.splice(0)) {
+      db.close();
+      await Dexie.delete(db.name);
+    }
+  });
+
+  const eml = (subject: string, body: string) =>
+    new TextEncoder().encode(
+      ['From: Marta <marta@bursztyn.example.com>', `Subject: ${subject}`, 'Date: Mon, 30 Mar 2026 08:15:00 +0200', 'Content-Type: text/plain; charset=utf-8', '', body, ''].join('\r\n'),
+    );
+
+  it('makes only changes the server accepts: a NUL dropped, a subject cut on a whole emoji', async () => {
+    const db = openDb(`email-import-${crypto.randomUUID()}`);
+    dbs.push(db);
+    const account = await createAccount(db, { ...emptyAccountFields('Europe/Warsaw'), name: 'Bursztyn Handel' });
+    // A subject of 199 letters and an emoji: the title's 200th unit is the emoji's first half.
+    const long = await parseEmail(eml(`${'D'.repeat(198)}😀 x`, 'Body'));
+    const withNul = await parseEmail(eml('Deferrals\u0000 at Onet', 'Line one\u0000\r\nLine two'));
+    if (!long.ok || !withNul.ok) throw new Error('not parsed');
+    expect(withNul.email.subject).toContain('\u0000');
+
+    const opened = await openCase(db, { ...newCaseFromEmail(long.email, account.id), escalationReason: 'Revenue at stake' }, { author: 'Anna' });
+    await openCase(db, { ...newCaseFromEmail(withNul.email, account.id), escalationReason: 'Revenue at stake' }, { author: 'Anna' });
+    await addCaseEntry(db, opened.id, { kind: 'email', author: entryAuthor(withNul.email, 'Anna'), body: emailEntryBody(withNul.email) });
+
+    const outbox = await db.outbox.toArray();
+    for (const { seq: _key, ...change } of outbox) expect(checkChange(change), `${change.table} ${JSON.stringify(change.patch).slice(0, 80)}`).toMatchObject({ ok: true });
+    expect(opened.title).toBe(`${'D'.repeat(198)}…`);
+    const titles = (await db.cases.toArray()).map((c) => c.title);
+    expect(titles).toContain('Deferrals at Onet');
   });
 });

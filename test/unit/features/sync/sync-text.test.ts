@@ -16,6 +16,10 @@ describe('the sync status line', () => {
     expect(line('pl', { ...base, pending: 3, status: { kind: 'up-to-date' } })).toMatch(/^3 zmiany czekają/);
     expect(line('pl', { ...base, pending: 5, status: { kind: 'offline' } })).toMatch(/5 zmian czeka$/);
   });
+  it('says how many changes are set aside, whatever else it says', () => {
+    expect(line('en', { ...base, setAside: 2, status: { kind: 'up-to-date' } })).toBe('Up to date · synced 2 min. ago · 2 changes set aside');
+    expect(line('pl', { ...base, setAside: 5, status: { kind: 'offline' } })).toMatch(/5 zmian odłożonych$/);
+  });
   it('shows progress', () => {
     expect(line('en', { ...base, status: { kind: 'syncing', progress: { phase: 'pull', done: 45, total: 100 } } })).toBe('Syncing 45%');
     expect(progressPercent(null)).toBeNull();
@@ -26,7 +30,7 @@ describe('the sync status line', () => {
     ['unauthorized', 'This token is not valid'],
     ['client_too_old', 'The server needs a newer TAM Desk: update the app'],
     ['offline', 'Cannot reach the server at https://sync.example.com'],
-    ['clock_skew', 'Your device clock is off by more than 5 minutes: correct it'],
+    ['clock_skew', 'This computer’s clock is more than 5 minutes ahead of the server’s: fix this computer’s clock, then sync again'],
   ] as const)('explains %s', (code, text) => {
     expect(line('en', { ...base, status: { kind: 'error', code, message: '', retryInMs: null } })).toBe(text);
   });
