@@ -4,7 +4,7 @@ import { openStatus } from '@shared/calendar/open-status';
 import { weekPosition, weekSegments } from '@shared/calendar/week-view';
 import type { Account } from '@shared/domain/account';
 import type { Settings } from '../../data/settings';
-import { formatDuration, formatTime } from './format';
+import { formatDuration, formatTime } from '../../ui/format';
 import { useNow } from '../../ui/use-now';
 import { WeekChart } from './WeekChart';
 

@@ -16,8 +16,8 @@ import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { TextField } from '../../ui/TextField';
 import { useNow } from '../../ui/use-now';
-import { useAccount } from '../accounts/use-accounts';
-import { formatDue, formatMinutes } from './format';
+import { useAccount } from '../../data/use-accounts';
+import { formatDue, formatMinutes } from '../../ui/format';
 import { UpdateComposer } from './UpdateComposer';
 import { useCase, useCaseTimeline } from './use-cases';
 

@@ -14,7 +14,7 @@ import { Dialog } from '../../ui/Dialog';
 import { Select } from '../../ui/Select';
 import { TextField } from '../../ui/TextField';
 import { showToast } from '../../ui/toast';
-import { useAccountSummaries } from '../accounts/use-accounts';
+import { useAccountSummaries } from '../../data/use-accounts';
 import { emailEntryBody, entryAuthor, entryTime, newCaseFromEmail, openCaseChoices, preferredCase, senderLine, suggestedAction } from './email-import';
 import { useEmailImport, type EmailImportState } from './email-import-store';
 import { useCaseSummaries } from './use-cases';

@@ -5,11 +5,11 @@ import { foresight, foresightUntil } from '@shared/cases/alerts';
 import { byNearestDue, rateCases } from '@shared/cases/case-search';
 import { escalationTrend } from '@shared/cases/trend';
 import { isOpenStatus } from '@shared/cases/timeline';
-import { useOnline } from '../../app/use-online';
+import { useOnline } from '../../ui/use-online';
 import { intlLocale } from '../../i18n';
 import { useSettings } from '../../data/settings';
 import { useNow } from '../../ui/use-now';
-import { formatDue } from './format';
+import { formatDue } from '../../ui/format';
 import { tamHours } from './tam-hours';
 import { useCaseSummaries } from './use-cases';
 

@@ -9,7 +9,7 @@ import { Button } from '../../ui/Button';
 import { Select } from '../../ui/Select';
 import { TextField } from '../../ui/TextField';
 import { showToast } from '../../ui/toast';
-import { useAccountSummaries } from '../accounts/use-accounts';
+import { useAccountSummaries } from '../../data/use-accounts';
 
 type Errors = Partial<Record<'accountId' | 'title' | 'escalationReason', string>>;
 

@@ -9,7 +9,7 @@ import { host } from '../../host';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/TextField';
 import { showToast } from '../../ui/toast';
-import { formatDue } from './format';
+import { formatDue } from '../../ui/format';
 
 const RECENT_KINDS: TimelineEntry['kind'][] = ['agent-response', 'progress-update', 'status-change', 'customer-information', 'note'];
 
