@@ -32,7 +32,7 @@ type CaseWriteOptions = WriteOptions & { author: string };
 /** The lifecycle refused an event: `refusal` says why, in words the UI translates. */
 export class CaseTransitionError extends Error {
   constructor(readonly refusal: TransitionRefusal) {
-    super(refusal.message);
+    super(`The case lifecycle refused ${refusal.event} while ${refusal.status}: ${refusal.code}${refusal.hint ? ` (${refusal.hint})` : ''}`);
   }
 }
 
