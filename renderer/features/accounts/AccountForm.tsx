@@ -10,6 +10,7 @@ import { toFields, withoutBlankRows, type AccountDraft, type DraftErrors } from 
 import { BusinessHoursEditor } from './BusinessHoursEditor';
 import { ContactsEditor } from './ContactsEditor';
 import { SendingSetupEditor } from './SendingSetupEditor';
+import { failureReason } from '../../ui/failure-reason';
 import { TimeZonePicker } from '../../ui/TimeZonePicker';
 import { useUnsavedGuard } from './use-unsaved-guard';
 
@@ -52,7 +53,7 @@ export function AccountForm({ initial, onSave, onCancel }: Props) {
       await onSave(result.fields);
     } catch (error) {
       keepGuarding();
-      setSaveError(error instanceof Error ? error.message : String(error));
+      setSaveError(failureReason(t, error));
     } finally {
       setSaving(false);
     }

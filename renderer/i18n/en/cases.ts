@@ -30,6 +30,7 @@ export const cases = {
   clock: { 'first-response': 'First response', 'next-update': 'Next progress update', resolution: 'Resolution' },
   clockState: { running: 'Running', paused: 'Paused', met: 'Met', breached: 'Breached', 'not-applicable': 'Not applicable' },
   form: {
+    saveFailed: 'The case was not opened: {{reason}}. What you typed is still here; try again.',
     title: 'New case',
     account: 'Account', chooseAccount: 'Choose an account',
     caseTitle: 'Title', description: 'Description', problemType: 'Problem type', priority: 'Priority', channel: 'Came in by',
@@ -40,6 +41,7 @@ export const cases = {
   },
   opened: 'Case opened',
   page: {
+    saveFailed: 'This step was not saved: {{reason}}. What you typed is still here; try again.',
     account: 'Account', opened: 'Opened', agent: 'Support agent', channel: 'Came in by', problemType: 'Problem type', priority: 'Priority',
     reopened_one: 'Reopened once', reopened_other: 'Reopened {{count}} times',
     escalated: 'Escalated: {{reason}}',
