@@ -10,7 +10,6 @@ import type { Account } from '@shared/domain/account';
 import type { SupportCase, TimelineEntry } from '@shared/domain/case';
 import { applyCaseEvent, CaseTransitionError } from '../../data/cases';
 import { db } from '../../data/database';
-import { intlLocale } from '../../i18n';
 import { useSettings } from '../../data/settings';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
@@ -18,7 +17,7 @@ import { TextField } from '../../ui/TextField';
 import { useNow } from '../../ui/use-now';
 import { useAccount } from '../../data/use-accounts';
 import { failureReason } from '../../ui/failure-reason';
-import { formatDue, formatMinutes } from '../../ui/format';
+import { formatDay, formatDue, formatMinutes } from '../../ui/format';
 import { UpdateComposer } from './UpdateComposer';
 import { useCase, useCaseTimeline } from './use-cases';
 
@@ -196,7 +195,7 @@ function readable(segments: Segment[]): (Segment & { until?: Date })[] {
 }
 
 function segmentText(t: ReturnType<typeof useTranslation<'cases'>>['t'], lang: string, s: Segment & { until?: Date }, zone: string): string {
-  const day = (d: Date) => new Intl.DateTimeFormat(intlLocale(lang), { weekday: 'short', day: 'numeric', month: 'short', timeZone: zone }).format(d);
+  const day = (d: Date) => formatDay(lang, d, zone);
   const date = s.until ? `${day(s.start)} – ${day(s.until)}` : day(s.start);
   const dst = s.dstShiftMinutes ? ` (${t('explain.dst', { shift: `${s.dstShiftMinutes > 0 ? '+' : ''}${formatMinutes(lang, s.dstShiftMinutes)}` })})` : '';
   switch (s.kind) {
