@@ -40,16 +40,15 @@ describe('the transition table', () => {
     }
   });
 
-  it('every status × event: legal ones succeed into a listed status, illegal ones are refused naming the status and the action', () => {
-    let legal = 0;
-    let illegal = 0;
+  it('every status × event: legal ones succeed into a listed status, illegal ones are refused naming the status and the action; no status is a dead end', () => {
+    const stepsFrom = new Map<CaseStatus, number>(CASE_STATUSES.map((s) => [s, 0]));
     for (const status of CASE_STATUSES) {
       for (const type of CASE_EVENTS) {
         const targets = (TRANSITIONS[status] as Partial<Record<CaseEventType, readonly CaseStatus[]>>)[type];
         const result = transition(state(status), event(type), AT, []);
         expect(isAllowed(status, type)).toBe(targets !== undefined);
         if (targets !== undefined) {
-          legal++;
+          stepsFrom.set(status, stepsFrom.get(status)! + 1);
           expect(result.ok, `${status} + ${type}`).toBe(true);
           if (!result.ok) continue;
           expect(targets).toContain(result.next.status);
@@ -60,7 +59,6 @@ describe('the transition table', () => {
           if (result.next.status === status) expect(changes).toEqual([]);
           else expect(changes.map((c) => [c.fromStatus, c.toStatus])).toEqual([[status, result.next.status]]);
         } else {
-          illegal++;
           expect(result.ok, `${status} + ${type}`).toBe(false);
           if (result.ok) continue;
           expect(result.reason.code).toBe('not-allowed');
@@ -71,8 +69,9 @@ describe('the transition table', () => {
         }
       }
     }
-    expect(legal + illegal).toBe(CASE_STATUSES.length * CASE_EVENTS.length);
-    expect(legal).toBe(CASE_STATUSES.reduce((n, s) => n + expectedLegal(s).length, 0));
+    // Whatever state a case is in, the TAM is offered a way on (a closed case can be reopened).
+    for (const [status, steps] of stepsFrom) expect(steps, status).toBeGreaterThan(0);
+    expect([...stepsFrom.values()].reduce((a, b) => a + b, 0)).toBe(CASE_STATUSES.reduce((n, s) => n + expectedLegal(s).length, 0));
   });
 
   it('a legal event has no hint', () => {
