@@ -45,9 +45,12 @@ export default tseslint.config(
   {
     // The rooms inside renderer/ (DESIGN.md): a feature imports ui/, data/,
     // host/, i18n/ and shared/, never another feature and never app/; data/
-    // and ui/ import no feature; app/ (with main.tsx) is the one place that
+    // and ui/ import no feature; app/ is the one place that
     // composes features, through the contribution each feature's index.ts
-    // exports. Relative imports are resolved to files; `@shared/...` to shared/.
+    // exports. Relative imports are resolved to files; `@shared/...` is left
+    // to the rules above (every room may import shared/). One file stands
+    // outside the rooms: renderer/main.tsx, the entry point, which only
+    // mounts app/.
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     plugins: { boundaries },
     settings: {
