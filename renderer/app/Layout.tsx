@@ -1,12 +1,10 @@
-import { Building2, Command, LifeBuoy, Settings as SettingsIcon, Siren } from 'lucide-react';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { Command } from 'lucide-react';
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
-import { EmailImport } from '../features/cases/EmailImport';
-import { ConflictsNavLink } from '../features/sync/ConflictsNavLink';
-import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { Button } from '../ui/Button';
 import { Toasts } from '../ui/Toasts';
+import { CONTRIBUTIONS } from './features';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { MOD } from './shortcuts';
 import { useAppCommands } from './use-app-commands';
@@ -15,18 +13,17 @@ import { useMenuCommands } from './use-menu-commands';
 import { useUi } from './ui-store';
 
 // Loaded the first time it is opened, keeping it out of the start-up bundle.
-export const loadCommandPalette = () => import('../features/palette/CommandPalette');
+export const loadCommandPalette = () => import('./palette/CommandPalette');
 const CommandPalette = lazy(() => loadCommandPalette().then((m) => ({ default: m.CommandPalette })));
-// The SLA alerts need the SLA engine: loaded after the first screen, not in the start-up bundle.
-// If its code cannot be fetched (offline before it was ever loaded), the shell goes on without alerts until the next start.
-const SlaAlerts = lazy(() =>
-  import('../features/cases/SlaAlerts').then(
-    (m) => ({ default: m.SlaAlerts }),
-    () => ({ default: () => null }),
-  ),
-);
+// Background parts start a moment after the first screen. If one's code cannot
+// be fetched (offline before it was ever loaded), the shell goes on without it until the next start.
+const Nothing: ComponentType = () => null;
+const BACKGROUND = CONTRIBUTIONS.background.map((part) => ({
+  id: part.id,
+  Component: lazy(() => part.load().then((c) => ({ default: c }), () => ({ default: Nothing }))),
+}));
 
-/** The app shell: sidebar, top bar (connection, palette), the page, overlays. */
+/** The app shell: sidebar, top bar, the page, overlays; what is in them comes from the features (./features.ts). */
 export function Layout() {
   const { t } = useTranslation();
   const { setPaletteOpen, setHelpOpen, paletteOpen } = useUi();
@@ -41,10 +38,9 @@ export function Layout() {
     else if (id !== 'save') run(id);
   });
   useMenuCommands(run);
-  // The SLA alerts start a moment after the first screen, not during it.
-  const [alertsOn, setAlertsOn] = useState(false);
+  const [backgroundOn, setBackgroundOn] = useState(false);
   useEffect(() => {
-    const timer = setTimeout(() => setAlertsOn(true), 1500);
+    const timer = setTimeout(() => setBackgroundOn(true), 1500);
     return () => clearTimeout(timer);
   }, []);
 
@@ -55,24 +51,22 @@ export function Layout() {
           <img src="./favicon.svg" alt="" />
           <span>TAM Desk</span>
         </div>
-        <NavLink to="/accounts" className="nav-link">
-          <Building2 size={16} aria-hidden /> {t('nav.accounts')} <kbd aria-hidden>G A</kbd>
-        </NavLink>
-        <NavLink to="/escalations" className="nav-link">
-          <Siren size={16} aria-hidden /> {t('nav.escalations')}
-        </NavLink>
-        <NavLink to="/cases" className="nav-link">
-          <LifeBuoy size={16} aria-hidden /> {t('nav.cases')} <kbd aria-hidden>G C</kbd>
-        </NavLink>
-        <ConflictsNavLink />
-        <NavLink to="/settings" className="nav-link">
-          <SettingsIcon size={16} aria-hidden /> {t('nav.settings')} <kbd aria-hidden>G S</kbd>
-        </NavLink>
+        {CONTRIBUTIONS.sidebar.map((item) =>
+          'Component' in item ? (
+            <item.Component key={item.id} />
+          ) : (
+            <NavLink key={item.id} to={item.to} className="nav-link">
+              <item.icon size={16} aria-hidden /> {t(item.label)} {item.keys && <kbd aria-hidden>{item.keys.join(' ')}</kbd>}
+            </NavLink>
+          ),
+        )}
         <div className="sidebar-foot">{t('app.role')}</div>
       </nav>
       <div className="main">
         <header className="topbar">
-          <SyncIndicator />
+          {CONTRIBUTIONS.topBar.map((Part, i) => (
+            <Part key={i} />
+          ))}
           <span className="spacer" />
           <Button variant="ghost" size="small" onPress={() => setPaletteOpen(true)} aria-keyshortcuts="Control+K Meta+K">
             <Command aria-hidden /> {t('palette.open')} <kbd aria-hidden>{MOD} K</kbd>
@@ -91,13 +85,16 @@ export function Layout() {
         </Suspense>
       )}
       <ShortcutsDialog />
-      <EmailImport />
+      {CONTRIBUTIONS.overlays.map((Overlay, i) => (
+        <Overlay key={i} />
+      ))}
       <Toasts />
-      {alertsOn && (
-        <Suspense fallback={null}>
-          <SlaAlerts />
-        </Suspense>
-      )}
+      {backgroundOn &&
+        BACKGROUND.map(({ id, Component }) => (
+          <Suspense key={id} fallback={null}>
+            <Component />
+          </Suspense>
+        ))}
     </div>
   );
 }

@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
 import type { MenuCommand } from '@shared/host';
 import { onMenuCommand } from '../host';
-import type { AppCommand } from './use-app-commands';
 
-const FROM_MENU: Record<MenuCommand, AppCommand> = {
+/** The app command each menu command runs. */
+const FROM_MENU: Record<MenuCommand, string> = {
   'new-account': 'newAccount',
   'import-backup': 'importBackup',
   'export-backup': 'exportBackup',
@@ -11,7 +11,7 @@ const FROM_MENU: Record<MenuCommand, AppCommand> = {
 };
 
 /** Runs the desktop menu's commands (Electron only; the browser has no app menu). */
-export function useMenuCommands(run: (command: AppCommand) => void) {
+export function useMenuCommands(run: (command: string) => void) {
   const runRef = useRef(run);
   runRef.current = run;
   useEffect(() => onMenuCommand((command) => runRef.current(FROM_MENU[command])), []);

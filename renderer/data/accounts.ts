@@ -1,19 +1,29 @@
+import type { ZodError } from 'zod';
 import { accountFieldsSchema, type Account, type AccountFields } from '@shared/domain/account';
 import { newId } from '@shared/ids';
 import type { TamDeskDb } from './db';
 import { createRecords, writeRecord, type WriteOptions } from './write';
 
-/** A form's input failed the shared schema: the issues say which field and why. */
+/**
+ * A form's input failed the shared schema: the issues say which field and why
+ * (the message is a key of common:error where the schema gives one; see
+ * ui/validation-message.ts).
+ */
 export class ValidationError extends Error {
   constructor(readonly issues: { path: (string | number)[]; message: string }[]) {
-    super(`Invalid account: ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    super(`Invalid input: ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+
+  /** The one mapping of a zod error into issues. */
+  static of(error: ZodError): ValidationError {
+    return new ValidationError(error.issues.map((i) => ({ path: i.path.filter((p) => typeof p !== 'symbol'), message: i.message })));
   }
 }
 
 function validate(fields: AccountFields): AccountFields {
   const parsed = accountFieldsSchema.safeParse(fields);
   if (!parsed.success) {
-    throw new ValidationError(parsed.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message })));
+    throw ValidationError.of(parsed.error);
   }
   return parsed.data;
 }

@@ -32,7 +32,7 @@ type CaseWriteOptions = WriteOptions & { author: string };
 /** The lifecycle refused an event: `refusal` says why, in words the UI translates. */
 export class CaseTransitionError extends Error {
   constructor(readonly refusal: TransitionRefusal) {
-    super(refusal.message);
+    super(`The case lifecycle refused ${refusal.event} while ${refusal.status}: ${refusal.code}${refusal.hint ? ` (${refusal.hint})` : ''}`);
   }
 }
 
@@ -55,7 +55,7 @@ function appendEntries(db: TamDeskDb, c: Pick<SupportCase, 'id' | 'accountId'>, 
  */
 export async function openCase(db: TamDeskDb, fields: NewCaseFields, { author, ...options }: CaseWriteOptions): Promise<SupportCase> {
   const parsed = NEW_CASE_FIELDS.safeParse(fields);
-  if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message })));
+  if (!parsed.success) throw ValidationError.of(parsed.error);
   const now = options.now ?? new Date();
   return db.transaction('rw', caseTables(db), async () => {
     if (!(await db.accounts.get(parsed.data.accountId))) throw new Error(`Account ${parsed.data.accountId} not found`);
@@ -121,7 +121,7 @@ export const slaPolicies = async (db: TamDeskDb, accountId: string): Promise<Sla
  */
 export async function publishSlaPolicy(db: TamDeskDb, accountId: string, targets: SlaTargets, options: WriteOptions = {}): Promise<SlaPolicy> {
   const parsed = slaPolicySchema.shape.targets.safeParse(targets);
-  if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message })));
+  if (!parsed.success) throw ValidationError.of(parsed.error);
   const now = options.now ?? new Date();
   return db.transaction('rw', caseTables(db), async () => {
     const fields = nextSlaPolicy(await slaPolicies(db, accountId), accountId, parsed.data, now);

@@ -131,15 +131,13 @@ export function allowedEvents(status: CaseStatus, timeline?: readonly TimelineEn
   return legal.filter((e) => !(e === 'confirmByCustomer' && c.customer) && !(e === 'confirmByProvider' && c.provider));
 }
 
-/** The statuses `event` can lead to from `status` (see TRANSITIONS); undefined when it is refused. */
-export const nextStatuses = (status: CaseStatus, event: CaseEventType): readonly CaseStatus[] | undefined => TABLE[status][event];
-
 /** Whether `status` accepts `event` at all (ignoring confirmations already given). */
 export const isAllowed = (status: CaseStatus, event: CaseEventType): boolean => TABLE[status][event] !== undefined;
 
 // ---------------------------------------------------------------------------
-// Refusals: a code for i18n (cases.refusal.<code>, cases.hint.<hint>, with
-// the status and the event as parameters) and an English default message.
+// Refusals: a code and a hint, which the UI words in the reader's language
+// (cases:refusal.<code>, cases:refusal.hint.<hint>, with the status and the
+// event as parameters).
 
 export const REFUSAL_CODES = ['not-allowed', 'already-confirmed', 'reason-required', 'out-of-order'] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
@@ -157,91 +155,11 @@ export type TransitionRefusal = {
   event: CaseEventType;
   /** What to do instead (for 'not-allowed'). */
   hint: RefusalHint | null;
-  /** English default, e.g. "A new case can't be closed: respond to it first." */
-  message: string;
 };
 
 export type TransitionResult =
   | { ok: true; next: CaseLifecycleState; entries: TimelineEntryDraft[] }
   | { ok: false; reason: TransitionRefusal };
-
-/** The subject of a refusal, naming the status. */
-export const STATUS_SUBJECTS_EN: Record<CaseStatus, string> = {
-  new: 'A new case',
-  responded: 'A case that has been responded to',
-  'in-progress': 'A case in progress',
-  'waiting-on-customer': 'A case waiting on the customer',
-  'waiting-on-provider': 'A case waiting on the mailbox provider',
-  'resolution-proposed': 'A case with a proposed resolution',
-  resolved: 'A resolved case',
-  closed: 'A closed case',
-};
-
-/** Status names for badges and filters. */
-export const STATUS_LABELS_EN: Record<CaseStatus, string> = {
-  new: 'New',
-  responded: 'Responded',
-  'in-progress': 'In progress',
-  'waiting-on-customer': 'Waiting on customer',
-  'waiting-on-provider': 'Waiting on provider',
-  'resolution-proposed': 'Resolution proposed',
-  resolved: 'Resolved',
-  closed: 'Closed',
-};
-
-/** Button labels. */
-export const EVENT_LABELS_EN: Record<CaseEventType, string> = {
-  respond: 'Respond',
-  startWork: 'Start work',
-  sendUpdate: 'Send progress update',
-  waitOnCustomer: 'Wait on customer',
-  customerReplied: 'Customer information received',
-  waitOnProvider: 'Wait on mailbox provider',
-  providerReplied: 'Mailbox provider replied',
-  proposeResolution: 'Propose resolution',
-  confirmByCustomer: 'Customer confirms resolved',
-  confirmByProvider: 'Bird confirms resolved',
-  rejectResolution: 'Reject resolution',
-  close: 'Close',
-  reopen: 'Reopen',
-  escalate: 'Escalate',
-};
-
-/** What the refused action would have done, after "can't". */
-export const EVENT_ACTIONS_EN: Record<CaseEventType, string> = {
-  respond: 'get a first response',
-  startWork: 'have work started on it',
-  sendUpdate: 'get a progress update',
-  waitOnCustomer: 'be set to wait on the customer',
-  customerReplied: 'take information from the customer',
-  waitOnProvider: 'be set to wait on the mailbox provider',
-  providerReplied: "take the mailbox provider's reply",
-  proposeResolution: 'have a resolution proposed',
-  confirmByCustomer: 'be confirmed as resolved by the customer',
-  confirmByProvider: 'be confirmed as resolved by Bird',
-  rejectResolution: 'have a proposed resolution rejected',
-  close: 'be closed',
-  reopen: 'be reopened',
-  escalate: 'be escalated',
-};
-
-export const REFUSAL_HINTS_EN: Record<RefusalHint, string> = {
-  'respond-first': 'respond to it first',
-  'reopen-first': 'reopen it first',
-  'already-closed': 'it is closed already',
-  'already-resolved': 'it is resolved already',
-  'already-responded': 'it has had its first response; send a progress update instead',
-  'still-open': 'it is still open',
-  'confirm-first': 'it is resolved only once both the customer and Bird confirm the proposed resolution',
-  'resolve-first': 'propose a resolution and get both the customer and Bird to confirm it first',
-  'propose-first': 'propose a resolution first',
-  'not-waiting-on-provider': "it isn't waiting on a mailbox provider",
-  'already-in-progress': 'work is already under way',
-  'already-waiting': 'it is waiting already',
-  'resume-first': 'resume work first',
-  'awaiting-confirmation': 'record the confirmations, or a rejection to resume work',
-  'already-proposed': 'a resolution is proposed already',
-};
 
 /** What to do instead of an event a status refuses. */
 export function hintFor(status: CaseStatus, event: CaseEventType): RefusalHint | null {
@@ -271,24 +189,9 @@ export function hintFor(status: CaseStatus, event: CaseEventType): RefusalHint |
   }
 }
 
-const OTHER_MESSAGES_EN = {
-  'already-confirmed': (e: CaseEventType) =>
-    e === 'confirmByCustomer' ? 'The customer has already confirmed this proposed resolution.' : 'Bird has already confirmed this proposed resolution.',
-  'reason-required': (e: CaseEventType) =>
-    e === 'escalate' ? 'Escalating a case needs a reason.' : 'Rejecting a proposed resolution needs a reason.',
-  'out-of-order': () => "This change is dated before the case's last status change: check the date and time.",
-} satisfies Record<Exclude<RefusalCode, 'not-allowed'>, (e: CaseEventType) => string>;
-
-/** The English default of a refusal. */
-export function refusalMessageEn(code: RefusalCode, status: CaseStatus, event: CaseEventType, hint: RefusalHint | null = null): string {
-  if (code !== 'not-allowed') return OTHER_MESSAGES_EN[code](event);
-  const base = `${STATUS_SUBJECTS_EN[status]} can't ${EVENT_ACTIONS_EN[event]}`;
-  return hint ? `${base}: ${REFUSAL_HINTS_EN[hint]}.` : `${base}.`;
-}
-
 const refuse = (code: RefusalCode, status: CaseStatus, event: CaseEventType, hint: RefusalHint | null = null): TransitionResult => ({
   ok: false,
-  reason: { code, status, event, hint, message: refusalMessageEn(code, status, event, hint) },
+  reason: { code, status, event, hint },
 });
 
 // ---------------------------------------------------------------------------

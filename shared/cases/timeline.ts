@@ -19,7 +19,6 @@ export type TimelineKind = TimelineEntry['kind'];
 export type TimelineEntryLike = Pick<TimelineEntry, 'kind' | 'at' | 'fromStatus' | 'toStatus'> & { id?: string; deletedAt?: string | null };
 
 /** Resolved and closed cases are stopped: no clock but the reopen runs. */
-export const STOPPED_STATUSES: readonly CaseStatus[] = ['resolved', 'closed'];
 export const isOpenStatus = (status: CaseStatus): boolean => status !== 'resolved' && status !== 'closed';
 
 /** An entry with its instant in epoch ms. */
@@ -138,9 +137,6 @@ export function timedEntries<E extends TimelineEntryLike>(entries: readonly E[])
   return timed;
 }
 
-/** The live entries in timeline order. */
-export const orderTimeline = <E extends TimelineEntryLike>(entries: readonly E[]): E[] => timedEntries(entries).map((e) => e.entry);
-
 /** A stretch of time the case spent in one status; `end` null while it still is. */
 export type StatusInterval = { status: CaseStatus; start: Date; end: Date | null };
 
@@ -230,12 +226,3 @@ export function confirmations(entries: readonly TimelineEntryLike[]): Confirmati
   return result;
 }
 
-/**
- * Both sides have confirmed the standing proposal but the case is not
- * resolved yet: two devices each recorded one confirmation offline. The next
- * confirm event completes it (see lifecycle.ts); the UI can offer that.
- */
-export function isResolutionAgreed(entries: readonly TimelineEntryLike[]): boolean {
-  const c = confirmations(entries);
-  return c.customer && c.provider;
-}

@@ -7,3 +7,4 @@ export { businessCalendarSchema, type BusinessCalendar } from '../calendar/busin
 export { InvalidCalendarError, parseBusinessCalendar, type CalendarIssue } from './calendar-validation';
 export { addBusinessMinutes, businessMinutesBetween, NoBusinessHoursError, type Pause } from './business-time';
 export { explainBusinessTime, type BusinessTimeSegment, type WindowHours } from './explain';
+export { ALWAYS_OPEN } from './always-open';

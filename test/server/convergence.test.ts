@@ -38,6 +38,8 @@ import { addUserWithCli, startServerProcess, type ServerProcess } from './server
  */
 const SEED = Number(process.env.CONVERGENCE_SEED ?? 20261125);
 const RUNS = Number(process.env.CONVERGENCE_RUNS ?? 3);
+/** The test's time limit; the long run in `npm run bench` sizes it to its runs. */
+const TIME_LIMIT_MS = Number(process.env.CONVERGENCE_TIME_LIMIT_MS ?? 240_000);
 const CLIENTS = 3;
 const ACCOUNTS = 2;
 const CASES = 2;
@@ -245,5 +247,5 @@ describe('randomised convergence of devices through the server', () => {
       }),
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
     );
-  }, 240_000);
+  }, TIME_LIMIT_MS);
 });

@@ -8,7 +8,7 @@ import { useSettings } from '../../data/settings';
 import { showToast } from '../../ui/toast';
 import { draftFromFields } from './account-draft';
 import { AccountForm } from './AccountForm';
-import { useAccount } from './use-accounts';
+import { useAccount } from '../../data/use-accounts';
 
 /** "New account" and "Edit account": the same form, created or updated on Save. */
 export function AccountEditPage() {

@@ -10,6 +10,8 @@ import { toFields, withoutBlankRows, type AccountDraft, type DraftErrors } from 
 import { BusinessHoursEditor } from './BusinessHoursEditor';
 import { ContactsEditor } from './ContactsEditor';
 import { SendingSetupEditor } from './SendingSetupEditor';
+import { failureReason } from '../../ui/failure-reason';
+import { validationMessage } from '../../ui/validation-message';
 import { TimeZonePicker } from '../../ui/TimeZonePicker';
 import { useUnsavedGuard } from './use-unsaved-guard';
 
@@ -32,7 +34,7 @@ export function AccountForm({ initial, onSave, onCancel }: Props) {
   const [saveError, setSaveError] = useState<string | null>(null);
   const update = (patch: Partial<AccountDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const { blocker, allowLeaving, keepGuarding } = useUnsavedGuard(JSON.stringify(draft) !== JSON.stringify(initial));
-  const errorFor = (key: string) => (errors[key] ? t(`common:error.${errors[key]}`, { defaultValue: t('common:error.unknown') }) : undefined);
+  const errorFor = (key: string) => (errors[key] ? validationMessage(t, errors[key]) : undefined);
 
   const submit = async (e?: FormEvent) => {
     e?.preventDefault();
@@ -52,7 +54,7 @@ export function AccountForm({ initial, onSave, onCancel }: Props) {
       await onSave(result.fields);
     } catch (error) {
       keepGuarding();
-      setSaveError(error instanceof Error ? error.message : String(error));
+      setSaveError(failureReason(t, error));
     } finally {
       setSaving(false);
     }

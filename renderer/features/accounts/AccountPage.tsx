@@ -1,17 +1,18 @@
 import { Archive, ArchiveRestore, Pencil } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { Suspense } from 'react';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
-import { AccountCases } from '../cases/AccountCases';
 import { ipVersion } from '@shared/domain/network';
 import { archiveAccount, restoreAccount } from '../../data/accounts';
 import { db } from '../../data/database';
 import { useSettings } from '../../data/settings';
 import { Button } from '../../ui/Button';
+import { lazyComponent, useContributions } from '../../ui/contribution';
 import { showToast } from '../../ui/toast';
 import { BusinessHoursCard } from './BusinessHoursCard';
-import { formatDateTime, formatNumber } from './format';
-import { useAccount } from './use-accounts';
+import { formatDateTime, formatNumber } from '../../ui/format';
+import { useAccount } from '../../data/use-accounts';
 
 /** The account at a glance: who, when they are reachable, how they send. */
 export function AccountPage() {
@@ -20,6 +21,8 @@ export function AccountPage() {
   const navigate = useNavigate();
   const account = useAccount(id);
   const settings = useSettings();
+  // Other features' tabs (cases now; warm-up plans and remediation requests later).
+  const { accountTabs } = useContributions();
   if (account === undefined || !settings) return <p className="muted">{t('loading')}</p>;
   if (account === null) {
     return (
@@ -56,9 +59,9 @@ export function AccountPage() {
       <Tabs>
         <TabList aria-label={t('tabs.label')}>
           <Tab id="overview">{t('tabs.overview')}</Tab>
-          <Tab id="cases">{t('tabs.cases')}</Tab>
-          <Tab id="warmup">{t('tabs.warmup')}</Tab>
-          <Tab id="remediation">{t('tabs.remediation')}</Tab>
+          {accountTabs.map((tab) => (
+            <Tab key={tab.id} id={tab.id}>{t(tab.label)}</Tab>
+          ))}
         </TabList>
         <TabPanel id="overview">
           <div className="cards">
@@ -112,9 +115,16 @@ export function AccountPage() {
             )}
           </div>
         </TabPanel>
-        <TabPanel id="cases"><AccountCases accountId={account.id} /></TabPanel>
-        <TabPanel id="warmup"><div className="empty">{t('tabs.warmupEmpty')}</div></TabPanel>
-        <TabPanel id="remediation"><div className="empty">{t('tabs.remediationEmpty')}</div></TabPanel>
+        {accountTabs.map((tab) => {
+          const Panel = lazyComponent(tab.load);
+          return (
+            <TabPanel key={tab.id} id={tab.id}>
+              <Suspense fallback={<p className="muted">{t('loading')}</p>}>
+                <Panel accountId={account.id} />
+              </Suspense>
+            </TabPanel>
+          );
+        })}
       </Tabs>
     </>
   );

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { AccountSortKey, AccountSummary } from '@shared/domain/account-search';
 import { useAccountsUi } from './accounts-store';
-import { formatNumber } from './format';
+import { formatNumber } from '../../ui/format';
 
 const COLUMNS: { key: AccountSortKey | null; id: string; width: string }[] = [
   { key: 'name', id: 'name', width: 'minmax(190px, 2.2fr)' },

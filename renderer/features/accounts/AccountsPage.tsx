@@ -7,8 +7,8 @@ import { Button } from '../../ui/Button';
 import { useAccountsUi } from './accounts-store';
 import { AccountFilters, AccountSearchBox } from './AccountFilters';
 import { AccountTable } from './AccountTable';
-import { formatNumber } from './format';
-import { useAccountSummaries } from './use-accounts';
+import { formatNumber } from '../../ui/format';
+import { useAccountSummaries } from '../../data/use-accounts';
 
 /** The Accounts screen: search, filters and the virtualised table. */
 export function AccountsPage() {

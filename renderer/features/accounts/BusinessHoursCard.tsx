@@ -4,7 +4,7 @@ import { openStatus } from '@shared/calendar/open-status';
 import { weekPosition, weekSegments } from '@shared/calendar/week-view';
 import type { Account } from '@shared/domain/account';
 import type { Settings } from '../../data/settings';
-import { formatDuration, formatTime } from './format';
+import { formatCalendarDate, formatDuration, formatTime } from '../../ui/format';
 import { useNow } from '../../ui/use-now';
 import { WeekChart } from './WeekChart';
 
@@ -65,7 +65,7 @@ export function BusinessHoursCard({ account, settings }: { account: Account; set
       <p className="muted" style={{ margin: 0, fontSize: 'var(--text-sm)' }}>{t('hours.legend')}</p>
       {upcomingHolidays.length > 0 && (
         <p style={{ margin: 0 }}>
-          {t('hours.upcomingHolidays')}: {upcomingHolidays.map((h) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${h}T00:00:00Z`))).join(', ')}
+          {t('hours.upcomingHolidays')}: {upcomingHolidays.map((h) => formatCalendarDate(lang, h)).join(', ')}
         </p>
       )}
       {(account.calendar.changes ?? []).length > 0 && (

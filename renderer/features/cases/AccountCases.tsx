@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { slaSummary } from '@shared/cases/sla-clocks';
 import { Button } from '../../ui/Button';
 import { useNow } from '../../ui/use-now';
-import { formatDue } from './format';
+import { formatDue } from '../../ui/format';
 import { SlaPolicyCard } from './SlaPolicyCard';
 import { useAccountCases } from './use-cases';
 

@@ -3,21 +3,21 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { allowedEvents, type CaseEvent, type CaseEventType, type TransitionRefusal } from '@shared/cases/lifecycle';
-import { caseClocks, explainClock, type CaseClock } from '@shared/cases/sla-clocks';
+import { caseClocks, explainClock, targetsForCase, type CaseClock, type SlaTargets } from '@shared/cases/sla-clocks';
 import { caseStatus, confirmations, isOpenStatus } from '@shared/cases/timeline';
 import type { BusinessCalendar } from '@shared/calendar/business-calendar';
 import type { Account } from '@shared/domain/account';
 import type { SupportCase, TimelineEntry } from '@shared/domain/case';
 import { applyCaseEvent, CaseTransitionError } from '../../data/cases';
 import { db } from '../../data/database';
-import { intlLocale } from '../../i18n';
 import { useSettings } from '../../data/settings';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { TextField } from '../../ui/TextField';
 import { useNow } from '../../ui/use-now';
-import { useAccount } from '../accounts/use-accounts';
-import { formatDue, formatMinutes } from './format';
+import { useAccount } from '../../data/use-accounts';
+import { failureReason } from '../../ui/failure-reason';
+import { formatDay, formatDue, formatMinutes } from '../../ui/format';
 import { UpdateComposer } from './UpdateComposer';
 import { useCase, useCaseTimeline } from './use-cases';
 
@@ -40,23 +40,22 @@ export function CasePage() {
       </div>
     );
   }
-  const policy = policies.find((p) => p.id === c.slaPolicyId) ?? policies.at(-1);
-  // The status the timeline tells, which every device agrees on.
-  return <CaseView c={{ ...c, status: caseStatus(c, timeline) }} timeline={timeline} account={account} targets={policy} now={now} />;
+  // The status the timeline tells, which every device agrees on; the targets by the same rule as the case list's.
+  return <CaseView c={{ ...c, status: caseStatus(c, timeline) }} timeline={timeline} account={account} targets={targetsForCase(c, policies)} now={now} />;
 }
 
 type ViewProps = {
   c: SupportCase;
   timeline: TimelineEntry[];
   account: Account;
-  targets: Parameters<typeof caseClocks>[2] | undefined;
+  targets: SlaTargets;
   now: Date;
 };
 
 function CaseView({ c, timeline, account, targets, now }: ViewProps) {
   const { t, i18n } = useTranslation('cases');
   const { calendar, name: accountName } = account;
-  const clocks = useMemo(() => (targets ? caseClocks(c, timeline, targets, calendar, now) : null), [c, timeline, targets, calendar, now]);
+  const clocks = useMemo(() => caseClocks(c, timeline, targets, calendar, now), [c, timeline, targets, calendar, now]);
   const confirmed = confirmations(timeline);
   const who = [confirmed.customer && t('page.customer'), confirmed.provider && t('page.bird')].filter(Boolean).join(', ');
   return (
@@ -64,7 +63,7 @@ function CaseView({ c, timeline, account, targets, now }: ViewProps) {
       <div className="page-head">
         <h1>{c.title}</h1>
         <span className="badge status">{t(`status.${c.status}`)}</span>
-        {clocks && <span className={`badge sla-${clocks.summary.state}`}>{t(`sla.${clocks.summary.state}`)}</span>}
+        <span className={`badge sla-${clocks.summary.state}`}>{t(`sla.${clocks.summary.state}`)}</span>
       </div>
       <p className="muted">
         <a href={`#/accounts/${c.accountId}`}>{accountName}</a> · {t(`priority.${c.priority}`)} · {t(`problemType.${c.problemType}`)} ·{' '}
@@ -76,14 +75,12 @@ function CaseView({ c, timeline, account, targets, now }: ViewProps) {
 
       <section aria-labelledby="clocks-heading" className="form-section">
         <h2 id="clocks-heading">{t('page.clocks')}</h2>
-        {clocks && (
-          <div className="case-clocks">
-            {[clocks.firstResponse, clocks.nextUpdate, clocks.resolution].map((clock) => (
-              <ClockCard key={clock.kind} clock={clock} calendar={calendar} />
-            ))}
-          </div>
-        )}
-        {clocks && clocks.providerWait.minutes > 0 && <p className="muted">{t('page.providerWait', { time: formatMinutes(i18n.language, clocks.providerWait.minutes) })}</p>}
+        <div className="case-clocks">
+          {[clocks.firstResponse, clocks.nextUpdate, clocks.resolution].map((clock) => (
+            <ClockCard key={clock.kind} clock={clock} calendar={calendar} />
+          ))}
+        </div>
+        {clocks.providerWait.minutes > 0 && <p className="muted">{t('page.providerWait', { time: formatMinutes(i18n.language, clocks.providerWait.minutes) })}</p>}
       </section>
 
       <section aria-labelledby="actions-heading" className="form-section">
@@ -198,7 +195,7 @@ function readable(segments: Segment[]): (Segment & { until?: Date })[] {
 }
 
 function segmentText(t: ReturnType<typeof useTranslation<'cases'>>['t'], lang: string, s: Segment & { until?: Date }, zone: string): string {
-  const day = (d: Date) => new Intl.DateTimeFormat(intlLocale(lang), { weekday: 'short', day: 'numeric', month: 'short', timeZone: zone }).format(d);
+  const day = (d: Date) => formatDay(lang, d, zone);
   const date = s.until ? `${day(s.start)} – ${day(s.until)}` : day(s.start);
   const dst = s.dstShiftMinutes ? ` (${t('explain.dst', { shift: `${s.dstShiftMinutes > 0 ? '+' : ''}${formatMinutes(lang, s.dstShiftMinutes)}` })})` : '';
   switch (s.kind) {
@@ -252,8 +249,8 @@ function CaseActions({ c, timeline }: { c: SupportCase; timeline: TimelineEntry[
       setBody('');
       setError(null);
     } catch (failure) {
-      if (failure instanceof CaseTransitionError) setError(refusalText(t, failure.refusal));
-      else throw failure;
+      // Nothing typed is lost: the dialog stays open with the message.
+      setError(failure instanceof CaseTransitionError ? refusalText(t, failure.refusal) : t('page.saveFailed', { reason: failureReason(t, failure) }));
     }
   };
 

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RatedCase } from '@shared/cases/case-search';
-import { formatDue } from './format';
+import { formatDue } from '../../ui/format';
 
 const COLUMNS = [
   { id: 'title', width: 'minmax(220px, 2.4fr)' },

@@ -8,7 +8,7 @@ import { Button } from '../../ui/Button';
 import { SearchField } from '../../ui/SearchField';
 import { Select } from '../../ui/Select';
 import { useNow } from '../../ui/use-now';
-import { formatNumber } from '../accounts/format';
+import { formatNumber } from '../../ui/format';
 import { CaseTable } from './CaseTable';
 import { useCasesUi } from './cases-store';
 import { useEmailImport } from './email-import-store';

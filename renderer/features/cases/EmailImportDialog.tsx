@@ -8,13 +8,13 @@ import { PRIORITIES } from '@shared/domain/case';
 import { addCaseEntry, openCase, type NewCaseFields } from '../../data/cases';
 import { db } from '../../data/database';
 import { useSettings } from '../../data/settings';
-import { intlLocale } from '../../i18n';
 import { Button } from '../../ui/Button';
+import { formatDateTime } from '../../ui/format';
 import { Dialog } from '../../ui/Dialog';
 import { Select } from '../../ui/Select';
 import { TextField } from '../../ui/TextField';
 import { showToast } from '../../ui/toast';
-import { useAccountSummaries } from '../accounts/use-accounts';
+import { useAccountSummaries } from '../../data/use-accounts';
 import { emailEntryBody, entryAuthor, entryTime, newCaseFromEmail, openCaseChoices, preferredCase, senderLine, suggestedAction } from './email-import';
 import { useEmailImport, type EmailImportState } from './email-import-store';
 import { useCaseSummaries } from './use-cases';
@@ -72,7 +72,7 @@ function ReadyEmail({ state }: { state: Ready }) {
 function EmailSummary({ email }: { email: ImportedEmail }) {
   const { t, i18n } = useTranslation('email');
   const textId = useId();
-  const sent = email.sentAt ? new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(email.sentAt)) : t('unknown');
+  const sent = email.sentAt ? formatDateTime(i18n.language, email.sentAt) : t('unknown');
   const preview = email.text.length > PREVIEW_CHARS ? `${email.text.slice(0, PREVIEW_CHARS)}…` : email.text;
   return (
     <div className="card">

@@ -5,11 +5,10 @@ import { foresight, foresightUntil } from '@shared/cases/alerts';
 import { byNearestDue, rateCases } from '@shared/cases/case-search';
 import { escalationTrend } from '@shared/cases/trend';
 import { isOpenStatus } from '@shared/cases/timeline';
-import { useOnline } from '../../app/use-online';
-import { intlLocale } from '../../i18n';
+import { useOnline } from '../../ui/use-online';
 import { useSettings } from '../../data/settings';
 import { useNow } from '../../ui/use-now';
-import { formatDue } from './format';
+import { formatDayMonth, formatDue } from '../../ui/format';
 import { tamHours } from './tam-hours';
 import { useCaseSummaries } from './use-cases';
 
@@ -30,7 +29,7 @@ export function EscalationsPage() {
   const until = hours ? foresightUntil(now, hours) : null;
   const breaching = hours ? foresight(escalated, now, hours) : [];
   const trend = useMemo(() => (settings && summaries ? escalationTrend(summaries, now, settings.tamTimeZone, WEEKS) : []), [summaries, now, settings]);
-  const weekLabel = (d: Date) => new Intl.DateTimeFormat(intlLocale(lang), { day: 'numeric', month: 'short', timeZone: settings?.tamTimeZone }).format(d);
+  const weekLabel = (d: Date) => formatDayMonth(lang, d, settings?.tamTimeZone);
   const data = trend.map((w) => ({ week: weekLabel(w.weekStart), ...w }));
   const series = [
     { key: 'breached', color: 'var(--danger)' },

@@ -8,8 +8,9 @@ import { useSettings } from '../../data/settings';
 import { Button } from '../../ui/Button';
 import { Select } from '../../ui/Select';
 import { TextField } from '../../ui/TextField';
+import { failureReason } from '../../ui/failure-reason';
 import { showToast } from '../../ui/toast';
-import { useAccountSummaries } from '../accounts/use-accounts';
+import { useAccountSummaries } from '../../data/use-accounts';
 
 type Errors = Partial<Record<'accountId' | 'title' | 'escalationReason', string>>;
 
@@ -26,6 +27,7 @@ export function NewCasePage() {
   );
   const [fields, setFields] = useState<NewCaseFields>(() => emptyCaseFields(params.get('account') ?? ''));
   const [errors, setErrors] = useState<Errors>({});
+  const [saveError, setSaveError] = useState<string | null>(null);
   const set = <K extends keyof NewCaseFields>(key: K, value: NewCaseFields[K]) => setFields((f) => ({ ...f, [key]: value }));
 
   const submit = async (e: FormEvent) => {
@@ -35,8 +37,16 @@ export function NewCasePage() {
     if (!fields.title.trim()) found.title = t('form.required');
     if (fields.escalated && !fields.escalationReason.trim()) found.escalationReason = t('form.required');
     setErrors(found);
+    setSaveError(null);
     if (Object.keys(found).length > 0) return;
-    const opened: SupportCase = await openCase(db, fields, { author: settings?.tamName || 'TAM' });
+    let opened: SupportCase;
+    try {
+      opened = await openCase(db, fields, { author: settings?.tamName || 'TAM' });
+    } catch (failure) {
+      // The form keeps what was typed; the message says why and what to do.
+      setSaveError(failureReason(t, failure));
+      return;
+    }
     showToast(t('opened'));
     navigate(`/cases/${opened.id}`, { replace: true });
   };
@@ -64,6 +74,7 @@ export function NewCasePage() {
           <TextField label={t('form.escalationReason')} value={fields.escalationReason} onChange={(v) => set('escalationReason', v)} error={errors.escalationReason} isRequired />
         )}
       </section>
+      {saveError && <p className="form-error" role="alert">{t('form.saveFailed', { reason: saveError })}</p>}
       <div className="page-head">
         <Button type="submit" variant="primary">{t('form.open')}</Button>
         <Button onPress={() => navigate(-1)}>{t('form.cancel')}</Button>

@@ -7,7 +7,7 @@ import { publishSlaPolicy, slaPolicies } from '../../data/cases';
 import { db } from '../../data/database';
 import { Button } from '../../ui/Button';
 import { showToast } from '../../ui/toast';
-import { formatDue } from './format';
+import { formatDue } from '../../ui/format';
 
 const TARGETS = ['firstResponse', 'nextUpdate', 'resolution'] as const;
 type Draft = Record<(typeof PRIORITIES)[number], Record<(typeof TARGETS)[number], string> & { calendarHours: boolean }>;

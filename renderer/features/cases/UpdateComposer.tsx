@@ -9,7 +9,7 @@ import { host } from '../../host';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/TextField';
 import { showToast } from '../../ui/toast';
-import { formatDue } from './format';
+import { formatDue } from '../../ui/format';
 
 const RECENT_KINDS: TimelineEntry['kind'][] = ['agent-response', 'progress-update', 'status-change', 'customer-information', 'note'];
 
@@ -19,14 +19,14 @@ const RECENT_KINDS: TimelineEntry['kind'][] = ['agent-response', 'progress-updat
  * customer's zone. The draft is the TAM's to edit; it leaves the app only by
  * the clipboard or as a draft in the mail client (nothing is sent from here).
  */
-export function UpdateComposer({ c, timeline, account, clocks }: { c: SupportCase; timeline: TimelineEntry[]; account: Account; clocks: CaseClocks | null }) {
+export function UpdateComposer({ c, timeline, account, clocks }: { c: SupportCase; timeline: TimelineEntry[]; account: Account; clocks: CaseClocks }) {
   const { t, i18n } = useTranslation('cases');
   const settings = useSettings();
   const contact = primaryContact(account);
   const draft = (() => {
     const lastUpdate = timeline.findLast((e) => e.kind === 'progress-update' || e.kind === 'agent-response');
     const recent = timeline.filter((e) => RECENT_KINDS.includes(e.kind) && e.body.trim() && (!lastUpdate || e.at >= lastUpdate.at)).slice(-5);
-    const next = clocks?.nextUpdate.dueAt;
+    const next = clocks.nextUpdate.dueAt;
     return [
       contact?.name ? t('composer.greeting', { name: contact.name.split(' ')[0] }) : t('composer.greetingNoName'),
       '',

@@ -3,8 +3,8 @@ import { Download, FlaskConical, Upload } from 'lucide-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../data/database';
-import { intlLocale } from '../../i18n';
 import { Button } from '../../ui/Button';
+import { formatNumber } from '../../ui/format';
 import { showToast } from '../../ui/toast';
 import { loadDemoData, NotEmptyError } from './demo-data';
 import { exportBackup } from './export-backup';
@@ -63,7 +63,7 @@ export function DataSection() {
   };
 
   const count = accountCount ?? 0;
-  const shown = new Intl.NumberFormat(intlLocale(i18n.language)).format(count);
+  const shown = formatNumber(i18n.language, count);
 
   return (
     <section className="form-section settings-section" aria-labelledby={headingId}>

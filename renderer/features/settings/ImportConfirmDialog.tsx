@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { SYNCED_TABLE_NAMES } from '@shared/domain/tables';
-import { intlLocale } from '../../i18n';
 import { Button } from '../../ui/Button';
+import { formatDateTime } from '../../ui/format';
 import { Dialog } from '../../ui/Dialog';
 import { showToast } from '../../ui/toast';
 import type { ImportSummary, TableImportCounts } from '../../data/backup-import';
@@ -31,7 +31,7 @@ export function ImportConfirmDialog() {
   const importing = state.phase === 'importing';
   const accounts = state.tables.accounts?.length ?? 0;
   const others = otherTables(state.preview);
-  const exported = new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(state.exportedAt));
+  const exported = formatDateTime(i18n.language, state.exportedAt);
 
   const run = async () => {
     const summary = await confirm();

@@ -1,7 +1,7 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSettings } from '../../data/settings';
-import { SyncSection } from '../sync/SyncSection';
+import { lazyComponent, useContributions } from '../../ui/contribution';
 import { AboutSection } from './AboutSection';
 import { AppearanceSection } from './AppearanceSection';
 import { DataSection } from './DataSection';
@@ -13,6 +13,8 @@ import { WorkingHoursSection } from './WorkingHoursSection';
 export function SettingsPage() {
   const { t } = useTranslation('settings');
   const settings = useSettings();
+  // Other features' sections (team sync).
+  const { settingsSections } = useContributions();
   // An import left half-way (refused, or waiting for confirmation) does not follow the user to other pages.
   useEffect(() => () => useImport.getState().reset(), []);
   return (
@@ -27,7 +29,14 @@ export function SettingsPage() {
           <WorkingHoursSection settings={settings} />
         </>
       )}
-      <SyncSection />
+      {settingsSections.map((section) => {
+        const Section = lazyComponent(section.load);
+        return (
+          <Suspense key={section.id} fallback={null}>
+            <Section />
+          </Suspense>
+        );
+      })}
       <DataSection />
       <AboutSection />
     </div>

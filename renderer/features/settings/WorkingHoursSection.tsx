@@ -4,6 +4,7 @@ import type { IsoDay } from '@shared/calendar/business-calendar';
 import { saveSettings, type Settings } from '../../data/settings';
 import { Button } from '../../ui/Button';
 import { showToast } from '../../ui/toast';
+import { validationMessage } from '../../ui/validation-message';
 import { TimeField } from './TimeField';
 import { draftFromWindows, WEEK, windowsFromDraft, type DayDraft, type HoursErrors } from './working-hours';
 
@@ -57,7 +58,7 @@ export function WorkingHoursSection({ settings }: Props) {
     }
   };
 
-  const errorText = (key: string | undefined) => (key ? t(`common:error.${key}`, { defaultValue: t('common:error.unknown') }) : undefined);
+  const errorText = (key: string | undefined) => (key ? validationMessage(t, key) : undefined);
   const hasErrors = Object.values(errors).some((e) => e && (e.start || e.end));
 
   return (

@@ -1,18 +1,16 @@
 import type { TFunction } from 'i18next';
 import type { BackupProblem } from '@shared/backup';
 import { SYNCED_TABLES } from '@shared/domain/tables';
+import { validationMessage } from '../../ui/validation-message';
 
 /**
  * Turns parseBackup's problems into sentences. Its messages are keys:
- * `backup.*` for the file as a whole (settings namespace) and the field
- * error keys of the shared schemas (common namespace, `error.*`). A message
- * that is neither (zod's own English text) is shown after a translated
- * "not valid", so the reader still learns what was wrong.
+ * `backup.*` for the file as a whole (settings namespace), else a field's
+ * validation message (ui/validation-message.ts).
  */
 export function problemReason(t: TFunction, message: string): string {
   if (message.startsWith('backup.')) return t(`settings:${message}`, { defaultValue: message });
-  const translated = t(`common:error.${message}`, { defaultValue: '' });
-  return translated || `${t('common:error.unknown')} (${message})`;
+  return validationMessage(t, message);
 }
 
 /** "Accounts, record 3, field contacts.0.email", or '' for the file as a whole. */

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ConflictRow } from '../../data/db';
 import { db } from '../../data/database';
 import { resolveConflict, unresolvedConflicts, writtenAt } from '../../data/sync/conflicts';
-import { intlLocale } from '../../i18n';
+import { formatDateTime } from '../../ui/format';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/TextField';
 import { showToast } from '../../ui/toast';
@@ -38,7 +38,6 @@ function ConflictCard({ conflict, recordName }: { conflict: ConflictRow; recordN
   const [merging, setMerging] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const when = new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: 'medium', timeStyle: 'short' });
   const field = ['notes', 'name'].includes(conflict.field)
     ? t(`conflicts.fields.${conflict.field as 'notes'}`)
     : t('conflicts.fields.other', { field: conflict.field });
@@ -62,8 +61,8 @@ function ConflictCard({ conflict, recordName }: { conflict: ConflictRow; recordN
       <h3>{label}</h3>
       <p className="muted">
         {side.author
-          ? t('conflicts.by', { who: side.author, when: when.format(writtenAt(side.hlc)) })
-          : t('conflicts.byUnknown', { when: when.format(writtenAt(side.hlc)) })}
+          ? t('conflicts.by', { who: side.author, when: formatDateTime(i18n.language, writtenAt(side.hlc)) })
+          : t('conflicts.byUnknown', { when: formatDateTime(i18n.language, writtenAt(side.hlc)) })}
       </p>
       <div className="conflict-text">{value || t('conflicts.empty_value')}</div>
     </div>

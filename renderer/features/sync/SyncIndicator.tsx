@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { ChevronDown } from 'lucide-react';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useOnline } from '../../app/use-online';
+import { useOnline } from '../../ui/use-online';
 import { db } from '../../data/database';
 import { startSync, useSync, type SyncStatus } from '../../data/sync/controller';
 import { Button } from '../../ui/Button';

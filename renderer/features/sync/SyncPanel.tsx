@@ -3,7 +3,7 @@ import { RefreshCw } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../data/database';
 import { syncNow, useSync, type SyncStatus } from '../../data/sync/controller';
-import { intlLocale } from '../../i18n';
+import { formatShortDateTime } from '../../ui/format';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { SetAsideList } from './SetAsideList';
@@ -36,7 +36,6 @@ export function SyncPanel({ isOpen, onOpenChange, line, status }: Props) {
   const { t, i18n } = useTranslation('sync');
   const serverUrl = useSync((s) => s.serverUrl);
   const waiting = useLiveQuery(() => (isOpen ? waitingChanges() : undefined), [isOpen]);
-  const time = new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: 'short', timeStyle: 'short' });
   const retry = status.kind === 'error' && status.retryInMs !== null ? t('error.retry', { seconds: Math.ceil(status.retryInMs / 1000) }) : null;
 
   return (
@@ -66,7 +65,7 @@ export function SyncPanel({ isOpen, onOpenChange, line, status }: Props) {
                       {row.table === 'accounts' ? t('panel.tables.accounts') : t('panel.tables.other')}: {row.name ?? t('panel.unnamed')}
                     </td>
                     <td>{t(`panel.ops.${row.op}`)}</td>
-                    <td className="time">{time.format(new Date(row.at))}</td>
+                    <td className="time">{formatShortDateTime(i18n.language, row.at)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import type { SyncStatus } from '../../data/sync/controller';
 import type { SyncProgress } from '../../data/sync/engine';
 import type { SyncErrorCode } from '../../data/sync/sync-error';
+import { formatAgo } from '../../ui/format';
 
 /** Percent done of a sync in progress, or null while the total is unknown. */
 export function progressPercent(progress: SyncProgress | null): number | null {
@@ -12,17 +13,6 @@ export function progressPercent(progress: SyncProgress | null): number | null {
 /** The words of a sync error: specific, and saying what to do ("sign in again"), never just "sync failed". */
 export function errorText(t: TFunction<'sync'>, code: SyncErrorCode, url: string | null, message = ''): string {
   return t(`error.${code}`, { url: url ?? '', message });
-}
-
-/** "2 min ago", "just now", in the app's language. */
-export function ago(iso: string, language: string, now = Date.now()): string {
-  const seconds = Math.round((Date.parse(iso) - now) / 1000);
-  const format = new Intl.RelativeTimeFormat(language === 'pl' ? 'pl' : 'en', { numeric: 'auto', style: 'short' });
-  const abs = Math.abs(seconds);
-  if (abs < 45) return format.format(0, 'second');
-  if (abs < 3600) return format.format(Math.round(seconds / 60), 'minute');
-  if (abs < 86_400) return format.format(Math.round(seconds / 3600), 'hour');
-  return format.format(Math.round(seconds / 86_400), 'day');
 }
 
 type Inputs = {
@@ -45,7 +35,7 @@ export function statusLine(t: TFunction<'sync'>, offlineText: string, inputs: In
 
 function statusWithoutSetAside(t: TFunction<'sync'>, offlineText: string, { status, pending, lastSyncedAt, serverUrl, language, now }: Inputs): string {
   const waiting = pending > 0 ? t('status.waiting', { count: pending }) : null;
-  const synced = lastSyncedAt ? t('status.syncedAgo', { ago: ago(lastSyncedAt, language, now) }) : t('status.neverSynced');
+  const synced = lastSyncedAt ? t('status.syncedAgo', { ago: formatAgo(language, lastSyncedAt, now) }) : t('status.neverSynced');
   switch (status.kind) {
     case 'signed-out':
       return '';

@@ -131,9 +131,5 @@ export const accounts = {
     label: 'Account sections',
     overview: 'Overview',
     cases: 'Support cases',
-    warmup: 'Warm-up plans',
-    remediation: 'Remediation',
-    warmupEmpty: 'IP warm-up plans of this account will be listed here.',
-    remediationEmpty: 'Tier 1 remediation requests of this account will be listed here.',
   },
 } as const;

@@ -1,5 +1,3 @@
-import { REFUSAL_HINTS_EN } from '@shared/cases/lifecycle';
-
 export const cases = {
   title: 'Cases',
   count_one: '{{shown}} case',
@@ -32,6 +30,7 @@ export const cases = {
   clock: { 'first-response': 'First response', 'next-update': 'Next progress update', resolution: 'Resolution' },
   clockState: { running: 'Running', paused: 'Paused', met: 'Met', breached: 'Breached', 'not-applicable': 'Not applicable' },
   form: {
+    saveFailed: 'The case was not opened: {{reason}}. What you typed is still here; try again.',
     title: 'New case',
     account: 'Account', chooseAccount: 'Choose an account',
     caseTitle: 'Title', description: 'Description', problemType: 'Problem type', priority: 'Priority', channel: 'Came in by',
@@ -42,6 +41,7 @@ export const cases = {
   },
   opened: 'Case opened',
   page: {
+    saveFailed: 'This step was not saved: {{reason}}. What you typed is still here; try again.',
     account: 'Account', opened: 'Opened', agent: 'Support agent', channel: 'Came in by', problemType: 'Problem type', priority: 'Priority',
     reopened_one: 'Reopened once', reopened_other: 'Reopened {{count}} times',
     escalated: 'Escalated: {{reason}}',
@@ -97,8 +97,24 @@ export const cases = {
     alreadyConfirmed: 'That side has confirmed already',
     reasonRequired: 'Give a reason',
     outOfOrder: 'A step cannot be dated before the last change of status',
-    // The lifecycle's own English wording, one copy.
-    hint: REFUSAL_HINTS_EN,
+    // What to do instead, after the refusal (shared/cases/lifecycle.ts: hintFor).
+    hint: {
+      'respond-first': 'respond to it first',
+      'reopen-first': 'reopen it first',
+      'already-closed': 'it is closed already',
+      'already-resolved': 'it is resolved already',
+      'already-responded': 'it has had its first response; send a progress update instead',
+      'still-open': 'it is still open',
+      'confirm-first': 'it is resolved only once both the customer and Bird confirm the proposed resolution',
+      'resolve-first': 'propose a resolution and get both the customer and Bird to confirm it first',
+      'propose-first': 'propose a resolution first',
+      'not-waiting-on-provider': 'it isn’t waiting on a mailbox provider',
+      'already-in-progress': 'work is already under way',
+      'already-waiting': 'it is waiting already',
+      'resume-first': 'resume work first',
+      'awaiting-confirmation': 'record the confirmations, or a rejection to resume work',
+      'already-proposed': 'a resolution is proposed already',
+    },
   },
   policy: {
     title: 'SLA targets',

@@ -42,5 +42,6 @@ export const common = {
     'number.negative': 'Cannot be negative.',
     'number.invalid': 'Enter a number.',
     unknown: 'This value is not valid.',
+    storageFull: 'this device has no storage space left for the app; free some disk space',
   },
 } as const;

@@ -142,9 +142,5 @@ export const accounts: Catalogue<typeof en> = {
     label: 'Sekcje konta',
     overview: 'Przegląd',
     cases: 'Sprawy Wsparcia',
-    warmup: 'Plany wzmacniania IP',
-    remediation: 'Pośrednictwo Tier 1',
-    warmupEmpty: 'Tutaj pojawią się plany wzmacniania IP tego konta.',
-    remediationEmpty: 'Tutaj pojawią się wnioski o pośrednictwo Tier 1 u dostawców skrzynek pocztowych.',
   },
 };

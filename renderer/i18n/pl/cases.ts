@@ -35,6 +35,7 @@ export const cases: Catalogue<typeof en> = {
   clock: { 'first-response': 'Pierwsza odpowiedź', 'next-update': 'Następna informacja o postępie', resolution: 'Rozwiązanie' },
   clockState: { running: 'Biegnie', paused: 'Wstrzymany', met: 'Dotrzymany', breached: 'Przekroczony', 'not-applicable': 'Nie dotyczy' },
   form: {
+    saveFailed: 'Sprawa nie została otwarta: {{reason}}. To, co wpisano, zostało; spróbuj ponownie.',
     title: 'Nowa sprawa',
     account: 'Konto', chooseAccount: 'Wybierz konto',
     caseTitle: 'Tytuł', description: 'Opis', problemType: 'Rodzaj problemu', priority: 'Priorytet', channel: 'Zgłoszona przez',
@@ -45,6 +46,7 @@ export const cases: Catalogue<typeof en> = {
   },
   opened: 'Sprawa otwarta',
   page: {
+    saveFailed: 'Ten krok nie został zapisany: {{reason}}. To, co wpisano, zostało; spróbuj ponownie.',
     account: 'Konto', opened: 'Otwarta', agent: 'Agent Wsparcia Klienta', channel: 'Zgłoszona przez', problemType: 'Rodzaj problemu', priority: 'Priorytet',
     reopened_one: 'Wznowiona raz', reopened_few: 'Wznowiona {{count}} razy', reopened_many: 'Wznowiona {{count}} razy', reopened_other: 'Wznowiona {{count}} razy',
     escalated: 'Eskalowana: {{reason}}',

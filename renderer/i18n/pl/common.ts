@@ -44,6 +44,7 @@ export const common: Catalogue<typeof en> = {
     'number.integer': 'Podaj liczbę całkowitą.',
     'number.negative': 'Nie może być ujemne.',
     'number.invalid': 'Podaj liczbę.',
+    storageFull: 'na tym urządzeniu zabrakło miejsca dla aplikacji; zwolnij trochę miejsca na dysku',
     unknown: 'Ta wartość jest niepoprawna.',
   },
 };

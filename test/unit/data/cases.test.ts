@@ -63,7 +63,7 @@ describe('cases repository', () => {
     const before = await db.outbox.count();
     const refused = applyCaseEvent(db, c.id, { type: 'confirmByCustomer', author: 'Anna' }, { now: minutes(5) });
     await expect(refused).rejects.toBeInstanceOf(CaseTransitionError);
-    await expect(refused).rejects.toThrow(/new case/i);
+    await expect(refused).rejects.toMatchObject({ refusal: { code: 'not-allowed', status: 'new', hint: 'respond-first' } });
     expect(await db.outbox.count()).toBe(before);
     expect((await db.cases.get(c.id))!.status).toBe('new');
   });

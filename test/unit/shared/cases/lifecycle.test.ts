@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  allowedEvents, CASE_EVENTS, confirmations, EVENT_ACTIONS_EN, hintFor, isAllowed, isResolutionAgreed, orderTimeline,
-  nextStatuses, REFUSAL_HINTS_EN, statusFromTimeline, statusHistory, STATUS_SUBJECTS_EN, transition, TRANSITIONS,
+  allowedEvents, CASE_EVENTS, confirmations, hintFor, isAllowed,
+  statusFromTimeline, statusHistory, transition, TRANSITIONS,
   type CaseEvent, type CaseEventType, type CaseLifecycleState, type CaseStatus, type TimelineEntryLike,
 } from '@shared/cases';
 import { CASE_STATUSES } from '@shared/domain/case';
@@ -40,16 +40,15 @@ describe('the transition table', () => {
     }
   });
 
-  it('every status × event: legal ones succeed into a listed status, illegal ones are refused naming the status and the action', () => {
-    let legal = 0;
-    let illegal = 0;
+  it('every status × event: legal ones succeed into a listed status, illegal ones are refused naming the status and the action; no status is a dead end', () => {
+    const stepsFrom = new Map<CaseStatus, number>(CASE_STATUSES.map((s) => [s, 0]));
     for (const status of CASE_STATUSES) {
       for (const type of CASE_EVENTS) {
-        const targets = nextStatuses(status, type);
+        const targets = (TRANSITIONS[status] as Partial<Record<CaseEventType, readonly CaseStatus[]>>)[type];
         const result = transition(state(status), event(type), AT, []);
         expect(isAllowed(status, type)).toBe(targets !== undefined);
         if (targets !== undefined) {
-          legal++;
+          stepsFrom.set(status, stepsFrom.get(status)! + 1);
           expect(result.ok, `${status} + ${type}`).toBe(true);
           if (!result.ok) continue;
           expect(targets).toContain(result.next.status);
@@ -60,7 +59,6 @@ describe('the transition table', () => {
           if (result.next.status === status) expect(changes).toEqual([]);
           else expect(changes.map((c) => [c.fromStatus, c.toStatus])).toEqual([[status, result.next.status]]);
         } else {
-          illegal++;
           expect(result.ok, `${status} + ${type}`).toBe(false);
           if (result.ok) continue;
           expect(result.reason.code).toBe('not-allowed');
@@ -68,22 +66,20 @@ describe('the transition table', () => {
           expect(result.reason.event).toBe(type);
           expect(result.reason.hint, `hint for ${status} + ${type}`).not.toBeNull();
           expect(hintFor(status, type)).toBe(result.reason.hint);
-          expect(result.reason.message).toBe(`${STATUS_SUBJECTS_EN[status]} can't ${EVENT_ACTIONS_EN[type]}: ${REFUSAL_HINTS_EN[result.reason.hint!]}.`);
         }
       }
     }
-    expect(legal + illegal).toBe(CASE_STATUSES.length * CASE_EVENTS.length);
-    expect(legal).toBe(CASE_STATUSES.reduce((n, s) => n + expectedLegal(s).length, 0));
+    // Whatever state a case is in, the TAM is offered a way on (a closed case can be reopened).
+    for (const [status, steps] of stepsFrom) expect(steps, status).toBeGreaterThan(0);
+    expect([...stepsFrom.values()].reduce((a, b) => a + b, 0)).toBe(CASE_STATUSES.reduce((n, s) => n + expectedLegal(s).length, 0));
   });
 
-  it('a legal event has no hint; nextStatuses reads TRANSITIONS', () => {
+  it('a legal event has no hint', () => {
     expect(hintFor('in-progress', 'sendUpdate')).toBeNull();
-    expect(nextStatuses('resolution-proposed', 'confirmByCustomer')).toBe(TRANSITIONS['resolution-proposed'].confirmByCustomer);
-    expect(nextStatuses('new', 'close')).toBeUndefined();
   });
 });
 
-describe('refusal messages', () => {
+describe('refusals name the status, the event and what to do instead', () => {
   const refusal = (status: CaseStatus, type: CaseEventType) => {
     const result = transition(state(status), event(type), AT, []);
     if (result.ok) throw new Error('expected a refusal');
@@ -91,35 +87,35 @@ describe('refusal messages', () => {
   };
 
   it.each([
-    ['new', 'confirmByCustomer', 'respond-first', "A new case can't be confirmed as resolved by the customer: respond to it first."],
-    ['new', 'close', 'respond-first', "A new case can't be closed: respond to it first."],
-    ['new', 'sendUpdate', 'respond-first', "A new case can't get a progress update: respond to it first."],
-    ['in-progress', 'respond', 'already-responded', "A case in progress can't get a first response: it has had its first response; send a progress update instead."],
-    ['in-progress', 'close', 'resolve-first', "A case in progress can't be closed: propose a resolution and get both the customer and Bird to confirm it first."],
-    ['resolution-proposed', 'close', 'confirm-first', "A case with a proposed resolution can't be closed: it is resolved only once both the customer and Bird confirm the proposed resolution."],
-    ['in-progress', 'confirmByProvider', 'propose-first', "A case in progress can't be confirmed as resolved by Bird: propose a resolution first."],
-    ['in-progress', 'startWork', 'already-in-progress', "A case in progress can't have work started on it: work is already under way."],
-    ['in-progress', 'reopen', 'still-open', "A case in progress can't be reopened: it is still open."],
-    ['in-progress', 'providerReplied', 'not-waiting-on-provider', "A case in progress can't take the mailbox provider's reply: it isn't waiting on a mailbox provider."],
-    ['waiting-on-customer', 'proposeResolution', 'resume-first', "A case waiting on the customer can't have a resolution proposed: resume work first."],
-    ['waiting-on-customer', 'waitOnCustomer', 'already-waiting', "A case waiting on the customer can't be set to wait on the customer: it is waiting already."],
-    ['waiting-on-provider', 'waitOnCustomer', 'resume-first', "A case waiting on the mailbox provider can't be set to wait on the customer: resume work first."],
-    ['resolution-proposed', 'waitOnProvider', 'awaiting-confirmation', "A case with a proposed resolution can't be set to wait on the mailbox provider: record the confirmations, or a rejection to resume work."],
-    ['resolution-proposed', 'proposeResolution', 'already-proposed', "A case with a proposed resolution can't have a resolution proposed: a resolution is proposed already."],
-    ['resolved', 'sendUpdate', 'reopen-first', "A resolved case can't get a progress update: reopen it first."],
-    ['resolved', 'confirmByCustomer', 'already-resolved', "A resolved case can't be confirmed as resolved by the customer: it is resolved already."],
-    ['closed', 'close', 'already-closed', "A closed case can't be closed: it is closed already."],
-    ['closed', 'customerReplied', 'reopen-first', "A closed case can't take information from the customer: reopen it first."],
-  ] as const)('%s + %s: %s', (status, type, hint, message) => {
+    ['new', 'confirmByCustomer', 'respond-first'],
+    ['new', 'close', 'respond-first'],
+    ['new', 'sendUpdate', 'respond-first'],
+    ['in-progress', 'respond', 'already-responded'],
+    ['in-progress', 'close', 'resolve-first'],
+    ['resolution-proposed', 'close', 'confirm-first'],
+    ['in-progress', 'confirmByProvider', 'propose-first'],
+    ['in-progress', 'startWork', 'already-in-progress'],
+    ['in-progress', 'reopen', 'still-open'],
+    ['in-progress', 'providerReplied', 'not-waiting-on-provider'],
+    ['waiting-on-customer', 'proposeResolution', 'resume-first'],
+    ['waiting-on-customer', 'waitOnCustomer', 'already-waiting'],
+    ['waiting-on-provider', 'waitOnCustomer', 'resume-first'],
+    ['resolution-proposed', 'waitOnProvider', 'awaiting-confirmation'],
+    ['resolution-proposed', 'proposeResolution', 'already-proposed'],
+    ['resolved', 'sendUpdate', 'reopen-first'],
+    ['resolved', 'confirmByCustomer', 'already-resolved'],
+    ['closed', 'close', 'already-closed'],
+    ['closed', 'customerReplied', 'reopen-first'],
+  ] as const)('%s + %s: %s', (status, type, hint) => {
     const reason = refusal(status, type);
-    expect(reason).toEqual({ code: 'not-allowed', status, event: type, hint, message });
+    expect(reason).toEqual({ code: 'not-allowed', status, event: type, hint });
   });
 
   it('escalating or rejecting needs a reason', () => {
     const escalate = transition(state('in-progress'), event('escalate', '   '), AT, []);
-    expect(escalate).toMatchObject({ ok: false, reason: { code: 'reason-required', message: 'Escalating a case needs a reason.' } });
+    expect(escalate).toMatchObject({ ok: false, reason: { code: 'reason-required', event: 'escalate' } });
     const reject = transition(state('resolution-proposed'), event('rejectResolution', ''), AT, []);
-    expect(reject).toMatchObject({ ok: false, reason: { code: 'reason-required', message: 'Rejecting a proposed resolution needs a reason.' } });
+    expect(reject).toMatchObject({ ok: false, reason: { code: 'reason-required', event: 'rejectResolution' } });
   });
 
   it('refuses a change dated before the last status change', () => {
@@ -138,7 +134,7 @@ describe('refusal messages', () => {
 describe('what each transition records', () => {
   const entriesOf = (status: CaseStatus, e: CaseEvent, timeline: TimelineEntryLike[] = []) => {
     const result = transition(state(status), e, AT, timeline);
-    if (!result.ok) throw new Error(result.reason.message);
+    if (!result.ok) throw new Error(JSON.stringify(result.reason));
     return { next: result.next, entries: result.entries.map((x) => [x.kind, x.fromStatus, x.toStatus, x.body]) };
   };
 
@@ -213,7 +209,7 @@ describe('mutual agreement (step 5): resolved only once both confirmed', () => {
     const again = transition(story.state, event('confirmByCustomer'), new Date('2026-03-23T13:30:00Z'), story.entries);
     expect(again).toEqual({
       ok: false,
-      reason: { code: 'already-confirmed', status: 'resolution-proposed', event: 'confirmByCustomer', hint: null, message: 'The customer has already confirmed this proposed resolution.' },
+      reason: { code: 'already-confirmed', status: 'resolution-proposed', event: 'confirmByCustomer', hint: null },
     });
   });
 
@@ -240,7 +236,7 @@ describe('mutual agreement (step 5): resolved only once both confirmed', () => {
     expect(onA.next.status).toBe('resolution-proposed');
     expect(onB.next.status).toBe('resolution-proposed');
     const merged = [...base, ...onA.entries.map((e, i) => ({ ...e, id: `a${i}` })), ...onB.entries.map((e, i) => ({ ...e, id: `b${i}` }))];
-    expect(isResolutionAgreed(merged)).toBe(true);
+    expect(confirmations(merged)).toEqual({ customer: true, provider: true });
     expect(allowedEvents('resolution-proposed', merged)).toContain('confirmByCustomer');
     const settle = transition(state('resolution-proposed'), event('confirmByCustomer'), new Date('2026-03-23T14:00:00Z'), merged);
     expect(settle).toMatchObject({ ok: true, next: { status: 'resolved' } });
@@ -281,7 +277,6 @@ describe('reopen and the status history', () => {
   it('reads the timeline in time order whatever order it arrives in, ids breaking ties, tombstones ignored', () => {
     const story = new Story('2026-03-23T08:00:00Z').on('2026-03-23T08:30:00Z', 'respond').on('2026-03-23T09:00:00Z', 'waitOnCustomer');
     const shuffled = [...story.entries].reverse();
-    expect(orderTimeline(shuffled)).toEqual(story.entries);
     expect(statusFromTimeline(shuffled)).toBe('waiting-on-customer');
     const tombstoned: StoredEntry[] = [...shuffled, { ...story.entries.at(-1)!, id: 'z', toStatus: 'closed', deletedAt: '2026-03-23T10:00:00Z' } as StoredEntry];
     expect(statusFromTimeline(tombstoned)).toBe('waiting-on-customer');

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ALWAYS_OPEN, atRiskMinutes, breachForesight, BUSINESS_DAY_MINUTES, caseClocks, DEFAULT_SLA_TARGETS, explainClock, initialSlaPolicy,
+  atRiskMinutes, breachForesight, BUSINESS_DAY_MINUTES, caseClocks, DEFAULT_SLA_TARGETS, explainClock, initialSlaPolicy,
   nextSlaPolicy, pinSlaPolicy, policyForCase, SlaDigestCache, slaDigest, slaState, slaSummary, targetsForCase, type SlaPolicyLike, type SlaTargets,
 } from '@shared/cases';
 import type { BusinessCalendar } from '@shared/calendar/business-calendar';
 import { slaPolicySchema, type SupportCase } from '@shared/domain/case';
-import { businessMinutesBetween } from '@shared/sla';
+import { ALWAYS_OPEN, businessMinutesBetween } from '@shared/sla';
 import { Story, WARSAW } from './story';
 
 /**

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ALWAYS_OPEN, allowedEvents, caseClocks, slaDigest, slaSummary, type CaseClock, type CaseEvent, type SlaTargets } from '@shared/cases';
+import { allowedEvents, caseClocks, slaDigest, slaSummary, type CaseClock, type CaseEvent, type SlaTargets } from '@shared/cases';
 import type { BusinessCalendar } from '@shared/calendar/business-calendar';
 import { PRIORITIES } from '@shared/domain/case';
-import { businessMinutesBetween, type Pause } from '@shared/sla';
+import { ALWAYS_OPEN, businessMinutesBetween, type Pause } from '@shared/sla';
 import { Story, WARSAW } from './story';
 
 /**

@@ -25,7 +25,7 @@ export class Story {
       : event === 'rejectResolution' ? { type: event, by: 'customer', author: 'agent', body: 'text' }
       : { type: event, author: 'agent', body: 'text' };
     const result = transition(this.state, e, new Date(at), this.entries);
-    if (!result.ok) throw new Error(`${e.type} at ${at}: ${result.reason.message}`);
+    if (!result.ok) throw new Error(`${e.type} at ${at}: ${JSON.stringify(result.reason)}`);
     this.state = result.next;
     this.push(result.entries);
     return this;

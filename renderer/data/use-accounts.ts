@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '../../data/database';
+import { db } from './database';
 
 /** Every account's list summary, live from the database. */
 export const useAccountSummaries = () => useLiveQuery(() => db.accountSummaries.toArray(), []);

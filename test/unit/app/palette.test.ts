@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoAccounts } from '@shared/demo/generator';
 import { indexAccounts, sortAccounts } from '@shared/domain/account-search';
-import { matchAccounts, PALETTE_ACCOUNT_LIMIT } from '../../../../renderer/features/palette/palette-accounts';
-import { matchActions, type PaletteAction } from '../../../../renderer/features/palette/palette-actions';
+import { matchAccounts, PALETTE_ACCOUNT_LIMIT } from '../../../renderer/app/palette/palette-accounts';
+import { matchActions, type PaletteAction } from '../../../renderer/app/palette/palette-actions';
 
 const actions: PaletteAction[] = [
   { id: 'newAccount', label: 'New account', keywords: 'create add' },

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Dialog, Modal, ModalOverlay } from 'react-aria-components';
-import { useUi } from '../../app/ui-store';
+import { useUi } from '../ui-store';
 import { PaletteCommands } from './PaletteCommands';
 
 /**

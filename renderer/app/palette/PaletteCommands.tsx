@@ -1,45 +1,16 @@
 import { Command } from 'cmdk';
 import { useLiveQuery } from 'dexie-react-hooks';
-import {
-  Building2,
-  Download,
-  FlaskConical,
-  Keyboard,
-  Languages,
-  LifeBuoy,
-  Monitor,
-  Moon,
-  Plus,
-  Settings as SettingsIcon,
-  Sun,
-  Upload,
-  type LucideIcon,
-} from 'lucide-react';
+import { Building2 } from 'lucide-react';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { sortAccounts } from '@shared/domain/account-search';
-import { useAppCommands } from '../../app/use-app-commands';
 import { db } from '../../data/database';
 import { useSettings } from '../../data/settings';
-import { intlLocale } from '../../i18n';
+import { formatNumber } from '../../ui/format';
+import { PALETTE_COMMANDS, useAppCommands } from '../use-app-commands';
 import { matchAccounts } from './palette-accounts';
-import { matchActions, type ActionId, type PaletteAction } from './palette-actions';
-
-const ICONS: Record<ActionId, LucideIcon> = {
-  newAccount: Plus,
-  goAccounts: Building2,
-  goCases: LifeBuoy,
-  goSettings: SettingsIcon,
-  shortcuts: Keyboard,
-  loadDemo: FlaskConical,
-  exportBackup: Download,
-  importBackup: Upload,
-  switchLanguage: Languages,
-  'theme:system': Monitor,
-  'theme:light': Sun,
-  'theme:dark': Moon,
-};
+import { matchActions } from './palette-actions';
 
 type Props = { onClose: () => void };
 
@@ -64,39 +35,23 @@ export function PaletteCommands({ onClose }: Props) {
   const accounts = useMemo(() => (summaries ? matchAccounts(summaries, search) : undefined), [summaries, search]);
 
   const actions = useMemo(() => {
-    const other = settings?.language === 'pl' ? 'en' : 'pl';
-    const list: PaletteAction[] = [
-      { id: 'newAccount', label: t('action.newAccount'), keywords: t('keywords.newAccount'), keys: ['N'] },
-      { id: 'goAccounts', label: t('action.goAccounts'), keywords: t('keywords.goAccounts'), keys: ['G', 'A'] },
-      { id: 'goCases', label: t('action.goCases'), keywords: t('keywords.goCases'), keys: ['G', 'C'] },
-      { id: 'goSettings', label: t('action.goSettings'), keywords: t('keywords.goSettings'), keys: ['G', 'S'] },
-      { id: 'shortcuts', label: t('action.shortcuts'), keywords: t('keywords.shortcuts'), keys: ['?'] },
-    ];
-    // Demo data only ever goes into an empty database.
-    if (accountCount === 0) list.push({ id: 'loadDemo', label: t('action.loadDemo'), keywords: t('keywords.loadDemo') });
-    list.push(
-      { id: 'exportBackup', label: t('action.exportBackup'), keywords: t('keywords.exportBackup') },
-      { id: 'importBackup', label: t('action.importBackup'), keywords: t('keywords.importBackup') },
-      {
-        id: 'switchLanguage',
-        label: t('action.switchLanguage', { language: other === 'pl' ? 'Polski' : 'English' }),
-        keywords: t('keywords.switchLanguage'),
-      },
-    );
-    for (const theme of ['system', 'light', 'dark'] as const) {
-      if (settings?.theme !== theme) list.push({ id: `theme:${theme}`, label: t(`action.theme.${theme}`), keywords: t('keywords.theme') });
-    }
-    return list;
-  }, [t, settings?.language, settings?.theme, accountCount]);
+    const state = { settings, accountCount };
+    return PALETTE_COMMANDS.filter((c) => c.offered?.(state) ?? true).map((c) => ({
+      id: c.id,
+      icon: c.icon,
+      label: t(c.label, c.labelValues?.(state)),
+      keywords: t(c.keywords),
+      keys: c.keys,
+    }));
+  }, [t, settings, accountCount]);
 
   const shownActions = useMemo(() => matchActions(actions, search), [actions, search]);
 
-  const run = (id: ActionId) => {
+  const run = (id: string) => {
     onClose();
     runCommand(id);
   };
 
-  const format = new Intl.NumberFormat(intlLocale(i18n.language));
   const nothing = shownActions.length === 0 && accounts !== undefined && accounts.shown.length === 0;
 
   return (
@@ -107,7 +62,7 @@ export function PaletteCommands({ onClose }: Props) {
         {shownActions.length > 0 && (
           <Command.Group heading={t('group.actions')}>
             {shownActions.map((action) => {
-              const Icon = ICONS[action.id];
+              const Icon = action.icon;
               return (
                 <Command.Item key={action.id} value={`action:${action.id}`} onSelect={() => run(action.id)} aria-label={action.label}>
                   <Icon aria-hidden className="palette-icon" />
@@ -157,7 +112,7 @@ export function PaletteCommands({ onClose }: Props) {
         {accounts === undefined
           ? t('loading')
           : accounts.total > accounts.shown.length
-            ? t('more', { shown: format.format(accounts.shown.length), total: format.format(accounts.total) })
+            ? t('more', { shown: formatNumber(i18n.language, accounts.shown.length), total: formatNumber(i18n.language, accounts.total) })
             : null}
       </div>
     </Command>
