@@ -38,6 +38,8 @@ export type AppOptions = {
   /** Requests per token (or per address without a token) per `rateWindowMs`. */
   rateMax?: number;
   rateWindowMs?: number;
+  /** Whose X-Forwarded-For gives a client's address (ServerConfig.trustProxy); none by default. */
+  trustProxy?: boolean | string[];
   /** Failed sign-ins (unknown tokens) per address per `signInWindowMs` before 429s (sign-in-limit.ts). */
   signInFailMax?: number;
   signInWindowMs?: number;
@@ -106,6 +108,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // One log line per request (onResponse below) instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: true,
+    trustProxy: opts.trustProxy ?? false,
     serverFactory: guardedServer(
       {
         bodyLimit,

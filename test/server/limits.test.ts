@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { errorResponseSchema, MAX_PUSH_BYTES, pullResponseSchema } from '@shared/sync/protocol';
+import { readConfig } from '../../server/config';
 import { BACKENDS, batch, Client, makeChange, newClient, rawRequest, startTestServer, type TestServer } from './helpers';
 
 /**
@@ -82,7 +83,7 @@ describe.each(BACKENDS)('limits on $name', (backend) => {
 describe('connection guards', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ name: 'pglite' }, { signInFailMax: 5, signInWindowMs: 60_000, requestTimeoutMs: 600, connectionTimeoutMs: 400 });
+    server = await startTestServer({ name: 'pglite' }, { signInFailMax: 5, signInWindowMs: 60_000, requestTimeoutMs: 600, connectionTimeoutMs: 400, trustProxy: ['127.0.0.4'] });
   }, 30_000);
   afterAll(async () => {
     vi.restoreAllMocks();
@@ -107,6 +108,23 @@ describe('connection guards', () => {
     const r = await rawRequest(server.url, { path: '/sync/pull?protocol=1', headers: { authorization: `Bearer ${c.token}` }, localAddress: '127.0.0.2' });
     expect(r.status).toBe(200);
     expect(lookups()).toBe(6);
+  });
+
+  it('behind a trusted proxy counts the forwarded address, and ignores X-Forwarded-For from anyone else', async () => {
+    expect(readConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.4' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.4']);
+    expect(readConfig({}).trustProxy).toBe(false);
+    const { token } = await newClient(server, team());
+    const pull = (auth: string, from: string, forwardedFor?: string) =>
+      rawRequest(server.url, { path: '/sync/pull?protocol=1', headers: { authorization: `Bearer ${auth}`, ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}) }, localAddress: from });
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await pull(`guess-${i}`, '127.0.0.4', '198.51.100.7')).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
+    // Another client behind the same proxy signs in.
+    expect((await pull(token!, '127.0.0.4', '198.51.100.8')).status).toBe(200);
+    // A forged header from a peer that is not the proxy changes nothing: 127.0.0.5 is counted as itself.
+    const forged: number[] = [];
+    for (let i = 0; i < 6; i++) forged.push((await pull(`guess-${i}`, '127.0.0.5', `198.51.100.${20 + i}`)).status);
+    expect(forged).toEqual([401, 401, 401, 401, 401, 429]);
   });
 
   it('cuts off a client that sends its headers and then its body slowly, or not at all', async () => {
