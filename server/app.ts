@@ -14,7 +14,7 @@ import {
   type ErrorResponse,
   type RefusedChange,
 } from '@shared/sync/protocol';
-import { checkPushedChanges, refusalMessage } from './check-push';
+import { checkPushedChanges, refusalMessage, type CheckedChange } from './check-push';
 import type { Db } from './db';
 import { DEFAULT_TIMEOUTS, guardedServer, MAX_JSON_DEPTH, nestedDeeperThan } from './http-guards';
 import { SignInLimit } from './sign-in-limit';
@@ -270,7 +270,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 }
 
 /** The answer to a push the stored log refuses (store.ts, migration 003). */
-function refusedByLog(error: PushRefused, pushed: { seq: number }[]): HttpError {
+function refusedByLog(error: PushRefused, pushed: readonly CheckedChange[]): HttpError {
   if (error.kind === 'device_owner' || !error.entry)
     return new HttpError(409, 'device_conflict', 'This device id belongs to another user: the device must take a new id and push its changes again.');
   const { seq, change } = error.entry;
