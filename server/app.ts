@@ -1,26 +1,34 @@
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { LogController } from 'fastify';
 import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
+  MAX_PULL_PAGE_BYTES,
+  MAX_PUSH_BYTES,
+  MAX_PUSH_CHANGES,
   MIN_CLIENT_PROTOCOL,
   PROTOCOL_VERSION,
   pullQuerySchema,
   pushRequestSchema,
   type ErrorCode,
   type ErrorResponse,
+  type RefusedChange,
 } from '@shared/sync/protocol';
+import { checkPushedChanges, refusalMessage, type CheckedChange } from './check-push';
 import type { Db } from './db';
-import { checkChangesClock } from './clock';
-import { pull, push, PushConflict } from './store';
+import { DEFAULT_TIMEOUTS, guardedServer, MAX_JSON_DEPTH, nestedDeeperThan } from './http-guards';
+import { SignInLimit } from './sign-in-limit';
+import { pull, push, PushConflict, PushRefused } from './store';
 import { authenticate, hashToken, type AuthUser } from './users';
 
 /**
  * The HTTP API (Fastify). Every route but /health needs `Authorization:
  * Bearer <token>`; the team is the token's, never the payload's. Every error
  * is JSON `{ error: { code, message } }`; bad input is a 4xx, never a 5xx.
- * Request order: rate limit (per token, before any database work) → auth →
- * body parsing (size limit) → protocol version → schema → the work.
+ * Request order: body size by Content-Length (http-guards.ts) → rate limit
+ * (per token, before any database work) → failed sign-ins per address → auth
+ * → body parsing (nesting depth) → protocol version → envelope schema → each
+ * change (check-push.ts) → the work.
  */
 export type AppOptions = {
   db: Db;
@@ -30,18 +38,39 @@ export type AppOptions = {
   /** Requests per token (or per address without a token) per `rateWindowMs`. */
   rateMax?: number;
   rateWindowMs?: number;
+  /** Whose X-Forwarded-For gives a client's address (ServerConfig.trustProxy); none by default. */
+  trustProxy?: boolean | string[];
+  /** Failed sign-ins (unknown tokens) per address per `signInWindowMs` before 429s (sign-in-limit.ts). */
+  signInFailMax?: number;
+  signInWindowMs?: number;
   /** Largest accepted lead of a change's clock over the server's clock. */
   maxClockSkewMs?: number;
+  /** A pull page stops adding changes at this many bytes of change JSON. */
+  maxPullPageBytes?: number;
+  /** Timeouts (http-guards.ts). */
+  requestTimeoutMs?: number;
+  connectionTimeoutMs?: number;
+  keepAliveTimeoutMs?: number;
   now?: () => number;
 };
 
-export const DEFAULT_BODY_LIMIT = 5 * 1024 * 1024;
+export const DEFAULT_BODY_LIMIT = MAX_PUSH_BYTES;
+
+/** A push's envelope; each change is checked on its own (check-push.ts), so one bad change is named, not lost in the envelope. */
+const pushEnvelopeSchema = pushRequestSchema.extend({
+  changes: z
+    .array(z.object({ seq: z.number().int().min(1), change: z.unknown() }))
+    .min(1)
+    .max(MAX_PUSH_CHANGES),
+});
 
 export class HttpError extends Error {
   constructor(
     readonly statusCode: number,
     readonly code: ErrorCode,
     message: string,
+    /** The change the error is about (change_refused, clock_skew, device_conflict on a seq). */
+    readonly change?: RefusedChange,
   ) {
     super(message);
   }
@@ -71,12 +100,35 @@ function checkProtocol(protocol: unknown): void {
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { db } = opts;
+  const bodyLimit = opts.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  let log: FastifyBaseLogger | null = null;
   const app = Fastify({
     logger: opts.logger ?? false,
-    bodyLimit: opts.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    bodyLimit,
     // One log line per request (onResponse below) instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: true,
+    trustProxy: opts.trustProxy ?? false,
+    serverFactory: guardedServer(
+      {
+        bodyLimit,
+        requestTimeoutMs: opts.requestTimeoutMs ?? DEFAULT_TIMEOUTS.requestTimeoutMs,
+        connectionTimeoutMs: opts.connectionTimeoutMs ?? DEFAULT_TIMEOUTS.connectionTimeoutMs,
+        keepAliveTimeoutMs: opts.keepAliveTimeoutMs ?? DEFAULT_TIMEOUTS.keepAliveTimeoutMs,
+      },
+      (req, status, ms) => log?.info({ method: req.method, url: req.url, status, ms: Math.round(ms * 10) / 10 }, 'request'),
+    ),
+  });
+  log = app.log;
+
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    if (nestedDeeperThan(body as string, MAX_JSON_DEPTH)) {
+      done(new HttpError(400, 'invalid_payload', `JSON is nested deeper than ${MAX_JSON_DEPTH} levels.`), undefined);
+      return;
+    }
+    parseJson(req, body as string, done);
   });
   // CORS: the app in a browser (or Vite's preview) runs on another origin.
   // Tokens are bearer headers, never cookies, so any origin may call; a
@@ -112,7 +164,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       message = 'Internal server error.';
       req.log.error({ err }, 'request failed');
     }
-    const body: ErrorResponse = { error: { code, message } };
+    const change = err instanceof HttpError ? err.change : undefined;
+    const body: ErrorResponse = { error: { code, message, ...(change ? { change } : {}) } };
     return reply.status(status).send(body);
   });
   app.setNotFoundHandler((req, reply) => {
@@ -132,14 +185,22 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       new HttpError(429, 'rate_limited', `Too many requests: at most ${ctx.max} per ${ctx.after}. Retry later.`),
   });
 
-  const auth: onRequestHookHandler = async (req) => {
+  const signIns = new SignInLimit(opts.signInFailMax ?? 10, opts.signInWindowMs ?? 60_000);
+  const auth: onRequestHookHandler = async (req, reply) => {
     const token = bearer(req);
     if (!token) throw new HttpError(401, 'unauthorized', 'Missing "Authorization: Bearer <token>" header.');
+    const waitMs = signIns.retryAfterMs(req.ip);
+    if (waitMs > 0) {
+      reply.header('retry-after', Math.ceil(waitMs / 1000));
+      throw new HttpError(429, 'rate_limited', `Too many failed sign-ins from this address: retry in ${Math.ceil(waitMs / 1000)} s.`);
+    }
     const result = await authenticate(db, token);
-    if (!result.ok)
-      throw result.code === 'token_revoked'
-        ? new HttpError(401, 'token_revoked', 'This token was revoked: sign in again with a new token.')
-        : new HttpError(401, 'unauthorized', 'Unknown token.');
+    if (!result.ok) {
+      // A revoked token is a former teammate's, not a guess: it is not counted.
+      if (result.code === 'token_revoked') throw new HttpError(401, 'token_revoked', 'This token was revoked: sign in again with a new token.');
+      signIns.failed(req.ip);
+      throw new HttpError(401, 'unauthorized', 'Unknown token.');
+    }
     users.set(req, result.user);
   };
   // After rate-limit's own onRoute hook, so a route checks its rate first, then the token.
@@ -180,16 +241,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const user = userOf(req);
     const body = req.body as { protocol?: unknown } | null | undefined;
     if (body && typeof body === 'object') checkProtocol(body.protocol);
-    const parsed = pushRequestSchema.safeParse(body);
+    const parsed = pushEnvelopeSchema.safeParse(body);
     if (!parsed.success) throw new HttpError(400, 'invalid_payload', zodMessage(parsed.error));
-    // PostgreSQL's jsonb cannot hold the NUL character (\u0000).
-    const nul = parsed.data.changes.findIndex((c) => JSON.stringify(c.change).includes('\\u0000'));
-    if (nul >= 0) throw new HttpError(400, 'invalid_payload', `changes.${nul}.change: text must not contain the NUL character (\\u0000)`);
-    const skew = checkChangesClock(parsed.data.changes, opts.now?.() ?? Date.now(), opts.maxClockSkewMs);
-    if (skew) throw new HttpError(400, 'clock_skew', skew);
+    const checked = checkPushedChanges(parsed.data.changes, opts.now?.() ?? Date.now(), opts.maxClockSkewMs);
+    if (!checked.ok) throw new HttpError(400, checked.refusal.code, checked.refusal.message, checked.refusal.change);
     try {
-      return await push(db, user, parsed.data);
+      return await push(db, user, parsed.data.clientId, checked.changes);
     } catch (error) {
+      if (error instanceof PushRefused) throw refusedByLog(error, checked.changes);
       if (error instanceof PushConflict) throw new HttpError(400, 'invalid_payload', error.message);
       // A value PostgreSQL refuses (class 22, data exception) is the payload's fault, not the server's.
       const sqlState = (error as { code?: unknown }).code;
@@ -204,8 +263,22 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     checkProtocol(query.protocol);
     const parsed = pullQuerySchema.safeParse(query);
     if (!parsed.success) throw new HttpError(400, 'invalid_payload', zodMessage(parsed.error));
-    return pull(db, user, parsed.data.cursor, parsed.data.limit);
+    return pull(db, user, parsed.data.cursor, parsed.data.limit, opts.maxPullPageBytes ?? MAX_PULL_PAGE_BYTES);
   });
 
   return app;
+}
+
+/** The answer to a push the stored log refuses (store.ts, migration 003). */
+function refusedByLog(error: PushRefused, pushed: readonly CheckedChange[]): HttpError {
+  if (error.kind === 'device_owner' || !error.entry)
+    return new HttpError(409, 'device_conflict', 'This device id belongs to another user: the device must take a new id and push its changes again.');
+  const { seq, change } = error.entry;
+  const index = pushed.indexOf(error.entry);
+  if (error.kind === 'seq_taken') {
+    const named: RefusedChange = { seq, changeId: change.changeId, table: change.table, recordId: change.recordId, field: 'seq' };
+    return new HttpError(409, 'device_conflict', refusalMessage(index, named, `this device already stored another change under seq ${seq} (a copied profile or a reused id): the device must take a new id`), named);
+  }
+  const named: RefusedChange = { seq, changeId: change.changeId, table: change.table, recordId: change.recordId, field: 'id' };
+  return new HttpError(400, 'change_refused', refusalMessage(index, named, `${change.table} records are written once, and this one already holds another change`), named);
 }

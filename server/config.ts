@@ -9,7 +9,20 @@ export type ServerConfig = {
   dataDir: string;
   databaseUrl: string | null;
   logLevel: string;
+  /**
+   * Which proxies' X-Forwarded-For to believe for a client's address (failed
+   * sign-ins are counted per address): none by default; `true` for any, or
+   * the proxies' addresses and CIDR ranges (TRUST_PROXY=10.0.0.0/8,127.0.0.1).
+   */
+  trustProxy?: boolean | string[];
 };
+
+function parseTrustProxy(value: string | undefined): boolean | string[] {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  return text.split(',').map((part) => part.trim()).filter((part) => part !== '');
+}
 
 /** A folder under the user's data directory, per platform. */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
@@ -28,5 +41,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     dataDir: env.DATA_DIR || defaultDataDir(env),
     databaseUrl: env.DATABASE_URL || null,
     logLevel: env.LOG_LEVEL || 'info',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
 }

@@ -77,7 +77,7 @@ export async function startServer(
   const opened = await openDatabase(config);
   let app: FastifyInstance;
   try {
-    app = await buildApp({ ...options, db: opened.db, logger: options.logger ?? { level: config.logLevel } });
+    app = await buildApp({ trustProxy: config.trustProxy, ...options, db: opened.db, logger: options.logger ?? { level: config.logLevel } });
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await opened.close();

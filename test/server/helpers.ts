@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -139,3 +140,46 @@ export async function newClient(server: RunningServer, team: string, clientId?: 
 }
 
 export const batch = (changes: Change[], firstSeq = 1) => changes.map((change, i) => ({ seq: firstSeq + i, change }));
+
+export type RawReply = { status: number; body: unknown; headers: Record<string, string | string[] | undefined>; continued: boolean };
+
+/**
+ * One request over node:http, on a connection of its own: for what fetch
+ * hides (Expect: 100-continue, the source address, a declared length).
+ */
+export function rawRequest(
+  baseUrl: string,
+  opts: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer; expectContinue?: boolean; localAddress?: string },
+): Promise<RawReply> {
+  const url = new URL(opts.path, baseUrl);
+  const body = opts.body === undefined ? undefined : Buffer.from(opts.body);
+  const headers: Record<string, string> = { ...(body ? { 'content-type': 'application/json', 'content-length': String(body.length) } : {}), ...opts.headers };
+  if (opts.expectContinue) headers.expect = '100-continue';
+  return new Promise((resolve, reject) => {
+    let continued = false;
+    const req = httpRequest({ host: url.hostname, port: url.port, method: opts.method ?? 'GET', path: url.pathname + url.search, headers, agent: false, localAddress: opts.localAddress });
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('error', reject);
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let parsed: unknown = text;
+        try {
+          parsed = JSON.parse(text);
+        } catch {
+          // not JSON: the test asserts on it
+        }
+        resolve({ status: res.statusCode ?? 0, body: parsed, headers: res.headers, continued });
+      });
+    });
+    req.on('error', reject);
+    if (opts.expectContinue) {
+      req.on('continue', () => {
+        continued = true;
+        req.end(body);
+      });
+      req.flushHeaders();
+    } else req.end(body);
+  });
+}

@@ -79,8 +79,8 @@ describe.each(BACKENDS)('sync server on $name', (backend) => {
     const c = await newClient(server, team());
     const bad = { ...makeChange(), hlc: 'yesterday' };
     const r = await c.push([...batch([makeChange()]), { seq: 2, change: bad as never }, ...batch([makeChange()], 3)]);
-    expectError(r, 400, 'invalid_payload');
-    expect((r.body as unknown as ErrorResponse).error.message).toContain('changes.1.change.hlc');
+    expectError(r, 400, 'change_refused');
+    expect((r.body as unknown as ErrorResponse).error.change).toEqual({ seq: 2, changeId: bad.changeId, table: 'accounts', recordId: bad.recordId, field: 'hlc' });
     // One seq for two different changes: refused as a whole.
     const r2 = await c.push([{ seq: 1, change: makeChange() }, { seq: 1, change: makeChange() }]);
     expectError(r2, 400, 'invalid_payload');
@@ -92,7 +92,8 @@ describe.each(BACKENDS)('sync server on $name', (backend) => {
     const future = makeChange({ hlc: `${String(Date.now() + 7 * 86_400_000).padStart(15, '0')}:00000:node-x` });
     const r = await c.push(batch([makeChange(), future]));
     expectError(r, 400, 'clock_skew');
-    expect((r.body as unknown as ErrorResponse).error.message).toContain('changes.1.change.hlc');
+    expect((r.body as unknown as ErrorResponse).error.message).toContain('ahead');
+    expect((r.body as unknown as ErrorResponse).error.change).toEqual({ seq: 2, changeId: future.changeId, table: 'accounts', recordId: future.recordId, field: 'hlc' });
     expect(await c.pullAll()).toEqual([]);
   });
 
@@ -203,7 +204,7 @@ describe.each(BACKENDS)('sync server on $name', (backend) => {
       [JSON.stringify({ protocol: 1, clientId: c.clientId, changes: {} }), undefined, 400, 'invalid_payload'],
       [JSON.stringify({ protocol: 1, clientId: c.clientId, changes: [] }), undefined, 400, 'invalid_payload'],
       [JSON.stringify({ protocol: 1, clientId: c.clientId, changes: [{ seq: 0, change: good[0]!.change }] }), undefined, 400, 'invalid_payload'],
-      [JSON.stringify({ protocol: 1, clientId: c.clientId, changes: [{ seq: 1, change: { ...good[0]!.change, table: 'nope' } }] }), undefined, 400, 'invalid_payload'],
+      [JSON.stringify({ protocol: 1, clientId: c.clientId, changes: [{ seq: 1, change: { ...good[0]!.change, table: 'nope' } }] }), undefined, 400, 'change_refused'],
       [JSON.stringify({ protocol: 1, clientId: c.clientId, changes: batch(Array.from({ length: 501 }, () => makeChange())) }), undefined, 400, 'invalid_payload'],
       [JSON.stringify({ protocol: 1, clientId: c.clientId, changes: good }), { 'content-type': 'text/plain' }, 400, 'invalid_payload'],
       [JSON.stringify({ protocol: 1, clientId: c.clientId, changes: good }), { 'content-type': 'application/xml' }, 415, 'invalid_payload'],
@@ -215,7 +216,7 @@ describe.each(BACKENDS)('sync server on $name', (backend) => {
       expect(errorResponseSchema.parse(r.body).error.code).toBe(code);
     }
     const wrongTypes = (await c.push([{ seq: 1, change: { ...good[0]!.change, patch: 'x' } as never }])).body as unknown as ErrorResponse;
-    expect(wrongTypes.error.message).toContain('changes.0.change.patch');
+    expect(wrongTypes.error).toMatchObject({ code: 'change_refused', change: { seq: 1, field: 'patch' } });
 
     // Over the 5 MB body limit.
     const huge = JSON.stringify({ protocol: 1, clientId: c.clientId, changes: [{ seq: 1, change: { ...makeChange(), patch: { notes: 'x'.repeat(6 * 1024 * 1024) } } }] });
