@@ -199,8 +199,8 @@ describe.each(BACKENDS)('client sync against the server ($name)', (backend) => {
       hlc: `${String(Date.now()).padStart(15, '0')}:00000:old-server-client`, at: new Date().toISOString(),
     };
     await server.db.query(
-      `INSERT INTO changes (team_id, client_id, client_seq, author_id, change_id, table_name, record_id, payload)
-       SELECT team_id, 'old-server-client', 1, id, $1, 'accounts', $2, $3::jsonb FROM users WHERE name = 'anna'`,
+      `INSERT INTO changes (team_id, client_id, client_seq, author_id, change_id, table_name, record_id, payload, payload_bytes)
+       SELECT team_id, 'old-server-client', 1, id, $1, 'accounts', $2, $3::jsonb, octet_length($3::text) FROM users WHERE name = 'anna'`,
       [bad.changeId, account.id, JSON.stringify(bad)],
     );
     await updateAccount(a, account.id, { ...(await getAccount(a, account.id))!, notes: 'Fixed on A later.' });
