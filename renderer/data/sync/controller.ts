@@ -4,6 +4,7 @@ import { host } from '../../host';
 import type { TamDeskDb } from '../db';
 import type { SyncProgress } from './engine';
 import { SyncScheduler, INTERVAL_MS, type Trigger } from './scheduler';
+import { runSyncRound } from './sync-round';
 import { checkServerUrl, checkToken, CURSOR_KEY, LAST_SYNCED_KEY, loadLastSynced, loadServerUrl, saveServerUrl, TOKEN_SECRET } from './sync-config';
 import { SyncError, type SyncErrorCode } from './sync-error';
 
@@ -56,11 +57,8 @@ function begin(db: TamDeskDb, serverUrl: string, token: string): void {
         throw new SyncError('offline', 'The device is offline');
       }
       set({ status: { kind: 'syncing', progress: null } });
-      const { httpTransport, pushOutbox, pullChanges } = await runtime();
-      const transport = httpTransport(serverUrl, token);
-      const onProgress = (progress: SyncProgress) => set({ status: { kind: 'syncing', progress } });
-      await pushOutbox(db, transport, onProgress);
-      await pullChanges(db, transport, onProgress);
+      // In a worker: the window never waits on a sync (sync-round.ts).
+      await runSyncRound(db, serverUrl, token, (progress: SyncProgress) => set({ status: { kind: 'syncing', progress } }));
       const now = new Date().toISOString();
       await db.meta.put({ key: LAST_SYNCED_KEY, value: now });
       if (session?.scheduler === scheduler) set({ status: { kind: 'up-to-date' }, lastSyncedAt: now });
