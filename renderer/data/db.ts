@@ -103,11 +103,12 @@ export const SCHEMA_VERSIONS = [
     stores: { caseSummaryQueue: 'id' },
   },
   {
-    // Version 8 indexes each case summary's lane (shared/cases/summary.ts),
-    // so that the SLA alerts and the Escalations dashboard read the open
-    // escalated cases alone, not every summary. (Version 7 is another change.)
+    // Version 8 indexes each case summary by its lane (shared/cases/summary.ts)
+    // and id, so that the SLA alerts and the Escalations dashboard read the
+    // open escalated cases alone, not every summary, in chunks by id.
+    // (Version 7 is another change.)
     version: 8,
-    stores: { caseSummaries: 'id, accountId, lane' },
+    stores: { caseSummaries: 'id, accountId, [lane+id]' },
     upgrade: async (tx: Transaction) => {
       await tx
         .table('caseSummaries')

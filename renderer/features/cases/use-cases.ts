@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { CaseSummary } from '@shared/cases/summary';
+import Dexie from 'dexie';
+import type { CaseLane, CaseSummary } from '@shared/cases/summary';
 import { db } from '../../data/database';
 import { caseTimeline } from '../../data/cases';
 import { CASE_SUMMARIES_REVISION } from '../../data/projections';
@@ -32,15 +33,38 @@ function useSummaryRead<T>(read: () => Promise<T>, key: string): T | undefined {
   return result?.key === key ? result.value : undefined;
 }
 
+/** Summaries read in a chunk: so many that their copy onto this thread stays a short task. */
+const CHUNK = 500;
+
+/**
+ * The summaries of one lane, or all of them, read by id in chunks: each
+ * chunk is its own short task on the window's thread, however many cases
+ * the team has (one read of 18,000 summaries would hold the window up).
+ */
+async function readSummaries(lane: CaseLane | null): Promise<CaseSummary[]> {
+  const out: CaseSummary[] = [];
+  for (let after = ''; ; ) {
+    const chunk = await (lane
+      ? db.caseSummaries.where('[lane+id]').between([lane, after], [lane, Dexie.maxKey], false, true)
+      : db.caseSummaries.where(':id').above(after)
+    )
+      .limit(CHUNK)
+      .toArray();
+    out.push(...chunk);
+    if (chunk.length < CHUNK) return out;
+    after = chunk.at(-1)!.id;
+  }
+}
+
 /** Every case's summary (the Cases list). */
-export const useCaseSummaries = () => useSummaryRead(() => db.caseSummaries.toArray(), 'all');
+export const useCaseSummaries = () => useSummaryRead(() => readSummaries(null), 'all');
 
 /** The summaries of escalated cases, open or not (the Escalations dashboard), through the lane index. */
 export const useEscalatedCases = () =>
-  useSummaryRead(() => db.caseSummaries.where('lane').anyOf(['escalated', 'escalated-closed']).toArray(), 'escalated');
+  useSummaryRead(async () => (await Promise.all([readSummaries('escalated'), readSummaries('escalated-closed')])).flat(), 'escalated');
 
 /** The open escalated cases that the SLA alerts watch, through the lane index. */
-export const watchedCases = (): Promise<CaseSummary[]> => db.caseSummaries.where('lane').equals('escalated').toArray();
+export const watchedCases = (): Promise<CaseSummary[]> => readSummaries('escalated');
 
 /** The case, `null` when there is none with this id, `undefined` while loading. */
 export const useCase = (id: string | undefined) => useLiveQuery(async () => (id ? ((await db.cases.get(id)) ?? null) : null), [id]);
