@@ -273,7 +273,8 @@ test('the same first sync in the app, in headless Chromium: progress shown, page
     figures.push({ name: `first sync of ${count} records in the app (Chromium, sign-in to up to date)`, value: seconds, unit: 's', target: '', met: null });
     figures.push({ name: 'raw IndexedDB put of the same records (Chromium)', value: rawSeconds, unit: 's', target: '', met: null });
     figures.push({ name: 'first sync in the app / raw put (Chromium)', value: ratio, unit: 'x', target: `<= ${TARGET_RATIO}`, met: ratio <= TARGET_RATIO });
-    figures.push({ name: 'longest main-thread task during it (Chromium)', value: longest, unit: 'ms', target: '< 50', met: longest < 50 });
+    // The Long Tasks API reports tasks over 50 ms only: 0 is "none over 50 ms".
+    figures.push({ name: 'longest main-thread task during it, 0 if none over 50 ms (Chromium)', value: longest, unit: 'ms', target: '< 50', met: longest < 50 });
     figures.push({ name: 'longest delay of a 50 ms timer during it (Chromium)', value: lag, unit: 'ms', target: '< 100', met: lag < 100 });
     figures.push({ name: "the page's largest JS heap during it (Chromium)", value: heap / 2 ** 20, unit: 'MB', target: '< 1024', met: heap < 2 ** 30 });
     figures.push({ name: 'desktop notifications raised by the first sync (Chromium)', value: notifications, unit: '', target: '<= 1', met: notifications <= 1 });
