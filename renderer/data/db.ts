@@ -2,7 +2,7 @@ import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Account } from '@shared/domain/account';
 import { summarizeAccount, type AccountSummary } from '@shared/domain/account-search';
 import type { SlaPolicy, SupportCase, TimelineEntry } from '@shared/domain/case';
-import { summarizeCase, type CaseSummary } from '@shared/cases/summary';
+import { caseLane, summarizeCase, type CaseSummary } from '@shared/cases/summary';
 import type { Evidence, RemediationRequest } from '@shared/domain/remediation';
 import type { WarmupActual, WarmupPlan, WarmupPlanRevision } from '@shared/domain/warmup';
 import type { OutboxEntry } from '@shared/sync/change';
@@ -114,6 +114,21 @@ export const SCHEMA_VERSIONS = [
     version: 7,
     stores: { setAside: 'id, direction, [table+recordId]' },
     upgrade: upgradeOutboxTo7,
+  },
+  {
+    // Version 8 indexes each case summary by its lane (shared/cases/summary.ts)
+    // and id, so that the SLA alerts and the Escalations dashboard read the
+    // open escalated cases alone, not every summary, in chunks by id.
+    version: 8,
+    stores: { caseSummaries: 'id, accountId, [lane+id]' },
+    upgrade: async (tx: Transaction) => {
+      await tx
+        .table('caseSummaries')
+        .toCollection()
+        .modify((summary: CaseSummary) => {
+          summary.lane = caseLane(summary);
+        });
+    },
   },
 ] as const;
 

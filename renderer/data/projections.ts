@@ -22,16 +22,47 @@ type Projection = {
   enqueue?: (db: TamDeskDb, records: readonly unknown[]) => Promise<void>;
 };
 
+/**
+ * `derive` of each record that it can derive: a record another version
+ * stored in a shape this one cannot read (an account with `calendar: null`)
+ * is skipped, with a warning, and never fails the projection of the others.
+ */
+function eachSound<T, R>(records: readonly T[], derive: (record: T) => R, what: string): R[] {
+  return records.flatMap((record) => {
+    try {
+      return [derive(record)];
+    } catch (error) {
+      console.warn(`Skipped the ${what} of ${String((record as { id?: unknown }).id)}:`, error);
+      return [];
+    }
+  });
+}
+
 const accountSummaries: Projection = {
   stores: ['accountSummaries'],
   reads: [],
-  update: (db, records) => db.accountSummaries.bulkPut((records as Account[]).map(summarizeAccount)).then(() => {}),
+  update: (db, records) => db.accountSummaries.bulkPut(eachSound(records as Account[], summarizeAccount, 'account summary')).then(() => {}),
 };
+
+/**
+ * The meta row that changes once whenever case summaries have changed: in
+ * the transaction of a local write, and once after a sync has rebuilt the
+ * summaries its pages queued (never once a page or a batch). Screens and
+ * the SLA alerts re-read summaries when it changes, instead of watching the
+ * summaries table itself, which a first sync rewrites in many transactions.
+ */
+export const CASE_SUMMARIES_REVISION = 'caseSummariesRevision';
+
+async function bumpSummariesRevision(db: TamDeskDb): Promise<void> {
+  const current = (await db.meta.get(CASE_SUMMARIES_REVISION))?.value;
+  await db.meta.put({ key: CASE_SUMMARIES_REVISION, value: (typeof current === 'number' ? current : 0) + 1 });
+}
 
 /** Case summaries of the given cases, rebuilt from the case, its timeline, its account and the account's SLA policies. */
 async function refreshCaseSummaries(db: TamDeskDb, caseIds: readonly string[]): Promise<void> {
   if (caseIds.length === 0) return;
-  const cases = (await db.cases.bulkGet([...new Set(caseIds)])).filter((c): c is SupportCase => c !== undefined);
+  // A case without an account id (stored by an older version) cannot be summarised, nor looked up by it.
+  const cases = (await db.cases.bulkGet([...new Set(caseIds)])).filter((c): c is SupportCase => typeof c?.accountId === 'string');
   const accountIds = [...new Set(cases.map((c) => c.accountId))];
   const [accounts, timelines, policies] = await Promise.all([
     db.accounts.bulkGet(accountIds),
@@ -44,10 +75,8 @@ async function refreshCaseSummaries(db: TamDeskDb, caseIds: readonly string[]): 
   const accountById = new Map(accounts.flatMap((a, i) => (a ? [[accountIds[i]!, a] as const] : [])));
   const policiesOf = groupBy(policies, (p) => p.accountId);
   // A case pulled before its account gets its summary when the account lands.
-  const summaries = cases.flatMap((c) => {
-    const account = accountById.get(c.accountId);
-    return account ? [summarizeCase(c, account, timelines.get(c.id) ?? [], policiesOf.get(c.accountId) ?? [])] : [];
-  });
+  const summarized = cases.filter((c) => accountById.has(c.accountId));
+  const summaries = eachSound(summarized, (c) => summarizeCase(c, accountById.get(c.accountId)!, timelines.get(c.id) ?? [], policiesOf.get(c.accountId) ?? []), 'case summary');
   await db.caseSummaries.bulkPut(summaries);
 }
 
@@ -88,7 +117,7 @@ async function addEntriesToSummaries(db: TamDeskDb, entries: readonly TimelineEn
   for (const e of entries) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
   const ids = [...byCase.keys()];
   const summaries = await db.caseSummaries.bulkGet(ids);
-  const updated = summaries.flatMap((s) => (s ? [withEntries(s, byCase.get(s.id)!)] : []));
+  const updated = eachSound(summaries.filter((s) => s !== undefined), (s) => withEntries(s, byCase.get(s.id)!), 'case summary');
   await Promise.all([db.caseSummaries.bulkPut(updated), refreshCaseSummaries(db, ids.filter((_, i) => !summaries[i]))]);
 }
 
@@ -111,19 +140,38 @@ const caseSummaries = (idsOf: CaseIds, update?: Projection['update']): Projectio
  * A pulled page only notes which case summaries to rebuild (in the page's
  * transaction, so nothing is forgotten); the sync rebuilds them after the
  * pull, each case once however many pages touched it. A first sync of a
- * large team builds 18,000 summaries once instead of once a page.
+ * large team builds 18,000 summaries once instead of once a page, in
+ * batches, and tells the readers of summaries once, at the end.
+ *
+ * Queued work never blocks a sync: a case whose summary cannot be built is
+ * skipped (see eachSound), and a batch that fails as a whole is retried one
+ * case at a time, a case that still fails leaving the queue with a warning.
+ * Its summary is rebuilt by the next change to it. Only a failing database
+ * makes this throw.
  */
 export async function flushCaseSummaryQueue(db: TamDeskDb, batch = 200): Promise<void> {
   // Every sync round calls this; most find nothing queued and need no write transaction.
   if ((await db.caseSummaryQueue.count()) === 0) return;
   for (;;) {
-    const done = await db.transaction('rw', writeScope(db, ['cases']), async () => {
-      const ids = await db.caseSummaryQueue.limit(batch).primaryKeys();
-      await refreshCaseSummaries(db, ids);
-      await db.caseSummaryQueue.bulkDelete(ids);
-      return ids.length < batch;
+    const ids = await db.caseSummaryQueue.limit(batch).primaryKeys();
+    if (ids.length === 0) break;
+    await rebuildQueued(db, ids).catch(() => rebuildOneByOne(db, ids));
+  }
+  await bumpSummariesRevision(db);
+}
+
+const rebuildQueued = (db: TamDeskDb, ids: readonly string[]) =>
+  db.transaction('rw', writeScope(db, ['cases']), async () => {
+    await refreshCaseSummaries(db, ids);
+    await db.caseSummaryQueue.bulkDelete([...ids]);
+  });
+
+async function rebuildOneByOne(db: TamDeskDb, ids: readonly string[]): Promise<void> {
+  for (const id of ids) {
+    await rebuildQueued(db, [id]).catch(async (error: unknown) => {
+      console.warn(`Skipped the case summary of ${id}:`, error);
+      await db.caseSummaryQueue.delete(id);
     });
-    if (done) return;
   }
 }
 
@@ -148,8 +196,13 @@ export function writeScope(db: TamDeskDb, tables: readonly SyncedTable[]): Table
  */
 export async function writeProjections(db: TamDeskDb, table: SyncedTable, records: readonly unknown[], { deferred = false } = {}): Promise<void> {
   if (records.length === 0) return;
+  let summariesChanged = false;
   for (const projection of PROJECTIONS[table] ?? []) {
     if (deferred && projection.enqueue) await projection.enqueue(db, records);
-    else await projection.update(db, records);
+    else {
+      await projection.update(db, records);
+      summariesChanged ||= projection.stores.includes('caseSummaries');
+    }
   }
+  if (summariesChanged) await bumpSummariesRevision(db);
 }

@@ -3,7 +3,7 @@ import { foldForSearch } from '../domain/account-search';
 import type { SlaPolicy, SupportCase, TimelineEntry } from '../domain/case';
 import type { BusinessCalendar } from '../calendar/business-calendar';
 import { slaDigest, targetsForCase, type SlaDigest, type SlaTargets } from './sla-clocks';
-import { caseStatus } from './timeline';
+import { caseStatus, isOpenStatus } from './timeline';
 
 /**
  * What the case list, the Escalations dashboard and the account page need of
@@ -36,12 +36,30 @@ export type CaseSummary = {
   updatedAt: string;
   deletedAt: string | null;
   sla: SlaDigest;
+  /** Where the case stands for the lists that watch it (indexed, see CaseLane). */
+  lane: CaseLane;
   /** Lower case, accent-free: title, account, agent, escalation reason. */
   haystack: string;
   calendar: BusinessCalendar;
   targets: SlaTargets;
   entries: SummaryEntry[];
 };
+
+/**
+ * The case's lane, an indexed field, so that the alerts and the Escalations
+ * dashboard read only the cases they watch (a few hundred) instead of every
+ * case: 'escalated' is open (by its timeline), escalated and not deleted;
+ * 'escalated-closed' was escalated and is resolved or closed; 'open' and
+ * 'closed' the same for cases that are not escalated; 'deleted' a tombstone.
+ */
+export type CaseLane = 'escalated' | 'escalated-closed' | 'open' | 'closed' | 'deleted';
+
+export function caseLane(c: Pick<CaseSummary, 'escalated' | 'deletedAt' | 'status'>): CaseLane {
+  if (c.deletedAt) return 'deleted';
+  const open = isOpenStatus(c.status);
+  if (c.escalated) return open ? 'escalated' : 'escalated-closed';
+  return open ? 'open' : 'closed';
+}
 
 /** What the clocks read of a timeline entry. */
 export type SummaryEntry = Pick<TimelineEntry, 'id' | 'kind' | 'at' | 'fromStatus' | 'toStatus' | 'deletedAt'>;
@@ -57,13 +75,14 @@ export function summarizeCase(
 ): CaseSummary {
   const targets = targetsForCase(c, policies);
   const kept = entries.map(compact);
+  const status = caseStatus(c, kept);
   return {
     id: c.id,
     accountId: c.accountId,
     accountName: account.name,
     timeZone: account.calendar.timeZone,
     title: c.title,
-    status: caseStatus(c, kept),
+    status,
     priority: c.priority,
     problemType: c.problemType,
     channel: c.channel,
@@ -74,6 +93,7 @@ export function summarizeCase(
     updatedAt: c.updatedAt,
     deletedAt: c.deletedAt,
     sla: slaDigest(c, kept.filter((e) => !e.deletedAt), targets, account.calendar),
+    lane: caseLane({ escalated: c.escalated, deletedAt: c.deletedAt, status }),
     haystack: foldForSearch([c.title, account.name, c.agent, c.escalationReason].join(' ')),
     calendar: account.calendar,
     targets,
@@ -86,5 +106,12 @@ export function withEntries(summary: CaseSummary, changed: readonly Entry[]): Ca
   const byId = new Map(summary.entries.map((e) => [e.id, e]));
   for (const e of changed) byId.set(e.id, compact(e));
   const entries = [...byId.values()];
-  return { ...summary, entries, status: caseStatus(summary, entries), sla: slaDigest(summary, entries.filter((e) => !e.deletedAt), summary.targets, summary.calendar) };
+  const status = caseStatus(summary, entries);
+  return {
+    ...summary,
+    entries,
+    status,
+    lane: caseLane({ ...summary, status }),
+    sla: slaDigest(summary, entries.filter((e) => !e.deletedAt), summary.targets, summary.calendar),
+  };
 }

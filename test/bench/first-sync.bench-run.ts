@@ -30,14 +30,28 @@ import { report, type Figure } from './figures';
  * Then the same first sync in the app itself, in headless Chromium (real
  * IndexedDB, the built app from `npm run build`): signed in from Settings, it
  * must show its progress and keep the page responsive. Reported: the time to
- * "Up to date", the longest main-thread task (Long Tasks API) and the longest
- * delay of a 50 ms timer on the page while the sync ran.
+ * "Up to date" against raw IndexedDB puts of the same records in that
+ * browser, the longest main-thread task (Long Tasks API), the longest delay
+ * of a 50 ms timer, the page's largest JS heap while the sync ran, and the
+ * desktop notifications raised. The page's clock is fixed (Monday 1 March
+ * 2027, 10:00 in Warsaw, the TAM's default working hours), months after
+ * every case was opened, so that every escalated clock is breached and the
+ * SLA alerts have the most to do, whatever the time of day of the run.
+ *
+ * `FIRST_SYNC_RECORDS=10000 npx vitest run -c vitest.bench.config.ts
+ * test/bench/first-sync.bench-run.ts` runs it at a tenth of the size (the
+ * same shares of accounts, cases and entries), for quick iterations.
  */
-const ACCOUNTS = 2_000;
-const CASES = 18_000;
-const ENTRIES = 80_000;
+const RECORDS = Number(process.env.FIRST_SYNC_RECORDS ?? 100_000);
+const ACCOUNTS = Math.round(RECORDS * 0.02);
+const CASES = Math.round(RECORDS * 0.18);
+const ENTRIES = RECORDS - ACCOUNTS - CASES;
 const TARGET_RATIO = 1.5;
+const PAGE_CLOCK = new Date('2027-03-01T09:00:00Z');
+/** The port of the built app's preview (E2E_PORT, as for the end-to-end tests). */
+const PORT = Number(process.env.E2E_PORT ?? 4175);
 const figures: Figure[] = [];
+const count = new Intl.NumberFormat('en-GB').format(RECORDS);
 
 const TOTAL = ACCOUNTS + CASES + ENTRIES;
 const dataDir = mkdtempSync(join(tmpdir(), 'tam-desk-first-sync-'));
@@ -119,7 +133,7 @@ async function readAll(db: TamDeskDb, table: string) {
   return db.table(table).toArray();
 }
 
-test('first sync of 100,000 records into an empty device, against a raw bulkPut of the same records', async () => {
+test(`first sync of ${count} records into an empty device, against a raw bulkPut of the same records`, async () => {
   const dbs: TamDeskDb[] = [];
   const fresh = (name: string) => {
     const db = openDb(`${name}-${crypto.randomUUID()}`);
@@ -146,8 +160,8 @@ test('first sync of 100,000 records into an empty device, against a raw bulkPut 
     const rawMs = performance.now() - t1;
 
     const ratio = syncMs / rawMs;
-    figures.push({ name: 'first sync of 100,000 records (Node, fake-indexeddb)', value: syncMs / 1000, unit: 's', target: '', met: null });
-    figures.push({ name: 'raw Dexie bulkPut of the same 100,000 records', value: rawMs / 1000, unit: 's', target: '', met: null });
+    figures.push({ name: `first sync of ${count} records (Node, fake-indexeddb)`, value: syncMs / 1000, unit: 's', target: '', met: null });
+    figures.push({ name: `raw Dexie bulkPut of the same ${count} records`, value: rawMs / 1000, unit: 's', target: '', met: null });
     figures.push({ name: 'first sync / raw bulkPut', value: ratio, unit: 'x', target: `<= ${TARGET_RATIO}`, met: ratio <= TARGET_RATIO });
   } finally {
     for (const db of dbs) {
@@ -158,24 +172,46 @@ test('first sync of 100,000 records into an empty device, against a raw bulkPut 
 });
 
 test('the same first sync in the app, in headless Chromium: progress shown, page responsive', async () => {
-  const site = await preview({ preview: { port: 4175, strictPort: true, host: '127.0.0.1' }, logLevel: 'error' });
+  const site = await preview({ preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'error' });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    args: ['--no-sandbox', '--enable-precise-memory-info', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
-    await page.goto('http://127.0.0.1:4175/#/settings');
+    const page = await browser.newPage({ viewport: { width: 1360, height: 860 }, timezoneId: 'Europe/Warsaw' });
+    // The page's own heap figure, kept before the fixed clock replaces `performance`.
+    await page.addInitScript(() => {
+      const real = performance as unknown as { memory: { usedJSHeapSize: number } };
+      (window as unknown as { heapNow: () => number }).heapNow = () => real.memory.usedJSHeapSize;
+    });
+    await page.clock.install({ time: PAGE_CLOCK });
+    // Desktop notifications, counted as the page raises them (permission granted).
+    await page.addInitScript(() => {
+      const w = window as unknown as { notifications: number };
+      w.notifications = 0;
+      class Counted {
+        static permission = 'granted';
+        static requestPermission = async () => 'granted';
+        constructor() {
+          w.notifications += 1;
+        }
+      }
+      Object.defineProperty(window, 'Notification', { value: Counted });
+    });
+    await page.goto(`http://127.0.0.1:${PORT}/#/settings`);
     await page.evaluate(() => {
-      const w = window as unknown as { longest: number; lag: number };
+      const w = window as unknown as { longest: number; lag: number; heap: number; heapNow: () => number };
       w.longest = 0;
       w.lag = 0;
+      w.heap = 0;
       new PerformanceObserver((list) => {
         for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
       }).observe({ type: 'longtask' });
       let expected = performance.now() + 50;
       const tick = () => {
         w.lag = Math.max(w.lag, performance.now() - expected);
+        // Chromium's non-standard performance.memory: this page's JS heap (a worker has its own).
+        w.heap = Math.max(w.heap, w.heapNow());
         expected = performance.now() + 50;
         setTimeout(tick, 50);
       };
@@ -184,15 +220,23 @@ test('the same first sync in the app, in headless Chromium: progress shown, page
     const section = page.getByRole('region', { name: 'Team sync' });
     await section.getByRole('textbox', { name: 'Server address' }).fill(server!.url);
     await section.getByLabel('Access token').fill(readerToken);
+    // What the sync does, not what the page did while loading (the screens loaded after the first, the validation library).
+    await page.evaluate(() => {
+      const w = window as unknown as { longest: number; lag: number };
+      w.longest = 0;
+      w.lag = 0;
+    });
     const t0 = Date.now();
     await section.getByRole('button', { name: 'Sign in' }).click();
     const status = page.getByRole('banner').getByRole('status');
     await status.getByText(/^Syncing \d+%$/).waitFor({ timeout: 60_000 });
     await status.getByText(/^Up to date/).waitFor({ timeout: 280_000 });
     const seconds = (Date.now() - t0) / 1000;
-    const { longest, lag } = await page.evaluate(() => {
-      const w = window as unknown as { longest: number; lag: number };
-      return { longest: w.longest, lag: w.lag };
+    // The alerts look once the sync is done: give them until the page is idle.
+    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 10_000 })));
+    const { longest, lag, heap, notifications } = await page.evaluate(() => {
+      const w = window as unknown as { longest: number; lag: number; heap: number; notifications: number };
+      return { longest: w.longest, lag: w.lag, heap: w.heap, notifications: w.notifications };
     });
     // The baseline in the same browser: the records the sync stored, read
     // back, then written by raw IndexedDB puts, one transaction per table,
@@ -226,11 +270,14 @@ test('the same first sync in the app, in headless Chromium: progress shown, page
       return (performance.now() - t0) / 1000;
     }, ['accounts', 'cases', 'timeline']);
     const ratio = seconds / rawSeconds;
-    figures.push({ name: 'first sync of 100,000 records in the app (Chromium, sign-in to up to date)', value: seconds, unit: 's', target: '', met: null });
+    figures.push({ name: `first sync of ${count} records in the app (Chromium, sign-in to up to date)`, value: seconds, unit: 's', target: '', met: null });
     figures.push({ name: 'raw IndexedDB put of the same records (Chromium)', value: rawSeconds, unit: 's', target: '', met: null });
     figures.push({ name: 'first sync in the app / raw put (Chromium)', value: ratio, unit: 'x', target: `<= ${TARGET_RATIO}`, met: ratio <= TARGET_RATIO });
-    figures.push({ name: 'longest main-thread task during it (Chromium)', value: longest, unit: 'ms', target: '< 100', met: longest < 100 });
+    // The Long Tasks API reports tasks over 50 ms only: 0 is "none over 50 ms".
+    figures.push({ name: 'longest main-thread task during it, 0 if none over 50 ms (Chromium)', value: longest, unit: 'ms', target: '< 50', met: longest < 50 });
     figures.push({ name: 'longest delay of a 50 ms timer during it (Chromium)', value: lag, unit: 'ms', target: '< 100', met: lag < 100 });
+    figures.push({ name: "the page's largest JS heap during it (Chromium)", value: heap / 2 ** 20, unit: 'MB', target: '< 1024', met: heap < 2 ** 30 });
+    figures.push({ name: 'desktop notifications raised by the first sync (Chromium)', value: notifications, unit: '', target: '<= 1', met: notifications <= 1 });
   } finally {
     await browser.close();
     await site.close();

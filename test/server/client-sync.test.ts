@@ -155,6 +155,29 @@ describe.each(BACKENDS)('client sync against the server ($name)', (backend) => {
     expect(await b.caseSummaries.get(opened.id)).toEqual(await a.caseSummaries.get(opened.id));
   });
 
+  it('pulls although queued summary work fails: the others land and get their summaries', async () => {
+    const a = device();
+    const b = device();
+    const caseFields = { title: 'Bounces at WP', description: '', problemType: 'service-problem', priority: 'urgent', channel: 'platform-panel', agent: 'Jan', escalated: true, escalationReason: 'Revenue' } as const;
+    const old = await createAccount(a, fields({ name: 'Kashubia Mail' }));
+    const stuck = await openCase(a, { ...caseFields, accountId: old.id }, { author: 'Anna' });
+    await sync(a);
+    await sync(b);
+    // On B, as an older version left them: the account unreadable, its case's summary still to build.
+    await b.accounts.update(old.id, { calendar: null } as never);
+    await b.caseSummaries.delete(stuck.id);
+    await b.caseSummaryQueue.put({ id: stuck.id });
+
+    const later = await createAccount(a, fields({ name: 'Harbor Travel' }));
+    const fresh = await openCase(a, { ...caseFields, accountId: later.id }, { author: 'Anna' });
+    await sync(a);
+    await sync(b);
+    expect((await getAccount(b, later.id))?.name).toBe('Harbor Travel');
+    expect(await b.caseSummaries.get(fresh.id)).toEqual(await a.caseSummaries.get(fresh.id));
+    expect(await b.caseSummaries.get(stuck.id)).toBeUndefined();
+    expect(await b.caseSummaryQueue.count()).toBe(0);
+  });
+
   it('sends an unacknowledged push again without duplicating it', async () => {
     const a = device();
     const b = device();

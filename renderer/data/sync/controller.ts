@@ -4,6 +4,7 @@ import { host } from '../../host';
 import type { TamDeskDb } from '../db';
 import type { SyncProgress } from './engine';
 import { SyncScheduler, INTERVAL_MS, type Trigger } from './scheduler';
+import { runSyncRound } from './sync-round';
 import { ACKNOWLEDGED_SEQ_KEY, checkServerUrl, checkToken, CURSOR_KEY, LAST_SYNCED_KEY, loadLastSynced, loadServerUrl, saveServerUrl, TOKEN_SECRET } from './sync-config';
 import { SyncError, type SyncErrorCode } from './sync-error';
 
@@ -68,13 +69,9 @@ function begin(db: TamDeskDb, serverUrl: string, token: string): void {
         throw new SyncError('offline', 'The device is offline');
       }
       set({ status: { kind: 'syncing', progress: null } });
-      const { httpTransport, pushOutbox, pullChanges } = await runtime();
-      const transport = httpTransport(serverUrl, token);
       const onProgress = (progress: SyncProgress) => set({ status: { kind: 'syncing', progress } });
-      await oneAtATime(async () => {
-        await pushOutbox(db, transport, onProgress);
-        await pullChanges(db, transport, onProgress);
-      });
+      // In a worker, so the window never waits on a sync (sync-round.ts); one tab at a time.
+      await oneAtATime(() => runSyncRound(db, serverUrl, token, onProgress));
       const now = new Date().toISOString();
       await db.meta.put({ key: LAST_SYNCED_KEY, value: now });
       if (session?.scheduler === scheduler) set({ status: { kind: 'up-to-date' }, lastSyncedAt: now });

@@ -5,6 +5,7 @@ import { parseHlc, receive } from '@shared/sync/hlc';
 import { applyChanges, conflictKey, isCreated, recordKey, type SyncRecord } from '@shared/sync/merge';
 import { checkChange } from '@shared/sync/validate';
 import type { ConflictRow, TamDeskDb } from '../db';
+import { markJoined } from '../joined';
 import { flushCaseSummaryQueue, writeProjections, writeScope } from '../projections';
 import { deviceId, readClock, saveClock } from '../write';
 import { pulledRow, type SetAsideRow } from './set-aside';
@@ -43,8 +44,8 @@ export async function pullChanges(db: TamDeskDb, transport: Transport, onProgres
     return page;
   };
   let next = fetchPage(start);
-  // Summaries a pull interrupted earlier (the app closed mid-sync) first.
-  await flushCaseSummaryQueue(db);
+  // A pull from the beginning is this device's first sync with the server: what it brings is history (renderer/data/joined.ts).
+  if (start === 0) await markJoined(db, Date.now());
   for (;;) {
     const page = await next;
     if (page.hasMore) next = fetchPage(page.cursor);
@@ -53,6 +54,7 @@ export async function pullChanges(db: TamDeskDb, transport: Transport, onProgres
     onProgress?.({ phase: 'pull', done: page.cursor - start, total: Math.max(page.latest - start, 0) });
     if (!page.hasMore) break;
   }
+  // Summaries queued by these pages, and by a pull interrupted earlier (the app closed mid-sync); never before the pull, so queued work cannot hold it up.
   await flushCaseSummaryQueue(db);
   return pulled;
 }

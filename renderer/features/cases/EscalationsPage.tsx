@@ -4,13 +4,12 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { foresight, foresightUntil } from '@shared/cases/alerts';
 import { byNearestDue, rateCases } from '@shared/cases/case-search';
 import { escalationTrend } from '@shared/cases/trend';
-import { isOpenStatus } from '@shared/cases/timeline';
 import { useOnline } from '../../ui/use-online';
 import { useSettings } from '../../data/settings';
 import { useNow } from '../../ui/use-now';
 import { formatDayMonth, formatDue } from '../../ui/format';
 import { tamHours } from './tam-hours';
-import { useCaseSummaries } from './use-cases';
+import { useEscalatedCases } from './use-cases';
 
 const WEEKS = 8;
 const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -19,11 +18,12 @@ const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(pre
 export function EscalationsPage() {
   const { t, i18n } = useTranslation('cases');
   const lang = i18n.language;
-  const summaries = useCaseSummaries();
+  // Escalated cases only, open or closed (the chart looks back 8 weeks), through the lane index.
+  const summaries = useEscalatedCases();
   const settings = useSettings();
   const online = useOnline();
   const now = useNow(30_000);
-  const escalated = useMemo(() => (summaries ?? []).filter((c) => c.escalated && !c.deletedAt && isOpenStatus(c.status)), [summaries]);
+  const escalated = useMemo(() => (summaries ?? []).filter((c) => c.lane === 'escalated'), [summaries]);
   const rated = useMemo(() => byNearestDue(rateCases(escalated, now)), [escalated, now]);
   const hours = settings ? tamHours(settings) : null;
   const until = hours ? foresightUntil(now, hours) : null;

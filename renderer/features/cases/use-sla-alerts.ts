@@ -1,52 +1,54 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dueAlerts, nextAlertCheck } from '@shared/cases/alerts';
 import { db } from '../../data/database';
+import { markJoined } from '../../data/joined';
 import { useSettings } from '../../data/settings';
 import { host } from '../../host';
+import { ringDueAlerts, type Ring } from './sla-alert-ringer';
 import { tamHours } from './tam-hours';
-import { useCaseSummaries } from './use-cases';
+import { useCaseSummariesRevision, watchedCases } from './use-cases';
 
-const SENT_KEY = 'slaAlertsSent';
-const KEEP_SENT = 500;
 /** Look again at least this often, in case the computer slept through a timer. */
 const RECHECK_MS = 15 * 60_000;
 
 /**
  * Desktop notifications for escalated cases: 30 minutes before a clock
- * breaches and when it breaches, each once (the keys sent are kept in this
- * device's meta table), and never outside the TAM's own working hours
- * (shared/cases/alerts.ts decides). One timer, set for the next moment an
- * alert could be due.
+ * breaches and when it breaches, each once, never outside the TAM's own
+ * working hours (shared/cases/alerts.ts decides what is due;
+ * sla-alert-ringer.ts what was rung). A run reads the open escalated cases
+ * alone (the lane index), when case summaries have changed (once after a
+ * sync, not per page) or when its one timer, set for the next moment an
+ * alert could be due, fires. A run replaced by a newer one stops at once.
  */
 export function useSlaAlerts(): void {
   const { t } = useTranslation('cases');
-  const summaries = useCaseSummaries();
+  const revision = useCaseSummariesRevision();
   const settings = useSettings();
   useEffect(() => {
-    if (!summaries || !settings) return;
+    if (revision === undefined || !settings) return;
+    const run = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let stopped = false;
     const hours = tamHours(settings);
-    const run = async () => {
-      const sent = new Set(((await db.meta.get(SENT_KEY))?.value as string[] | undefined) ?? []);
-      const now = new Date();
-      const alerts = dueAlerts(summaries, now, hours, sent);
-      for (const alert of alerts) {
-        const clock = t(`clock.${alert.clock}`);
-        await host.notify({ title: t(`alert.${alert.kind}`, { clock }), body: t('alert.body', { title: alert.title, account: alert.accountName }) });
-        sent.add(alert.key);
-      }
-      if (alerts.length > 0) await db.meta.put({ key: SENT_KEY, value: [...sent].slice(-KEEP_SENT) });
-      if (stopped) return;
-      const next = nextAlertCheck(summaries, now, hours, sent);
+    const ring = (r: Ring) =>
+      host.notify(
+        r.kind === 'away'
+          ? { title: t('alert.away', { count: r.cases }), body: t('alert.awayBody') }
+          : { title: t(`alert.${r.alert.kind}`, { clock: t(`clock.${r.alert.clock}`) }), body: t('alert.body', { title: r.alert.title, account: r.alert.accountName }) },
+      );
+    const check = async () => {
+      const [cases, joinedAt] = await Promise.all([watchedCases(), markJoined(db, Date.now(), { ifFirst: true })]);
+      if (run.signal.aborted) return;
+      const next = await ringDueAlerts({ db, cases, now: new Date(), tamHours: hours, joinedAt, ring, signal: run.signal });
+      if (run.signal.aborted) return;
       const wait = next ? Math.min(next.getTime() - Date.now(), RECHECK_MS) : RECHECK_MS;
-      timer = setTimeout(() => void run(), Math.max(wait, 1000));
+      timer = setTimeout(() => void check().catch(report), Math.max(wait, 1000));
     };
-    void run();
+    void check().catch(report);
     return () => {
-      stopped = true;
+      run.abort();
       clearTimeout(timer);
     };
-  }, [summaries, settings, t]);
+  }, [revision, settings, t]);
 }
+
+const report = (error: unknown) => console.warn('SLA alerts:', error);

@@ -149,6 +149,9 @@ export const cases = {
     imminent: 'SLA at risk: {{clock}} due in 30 min',
     breached: 'SLA breached: {{clock}}',
     body: '{{title}} · {{account}}',
+    away_one: '{{count}} escalated case breached its SLA while you were away',
+    away_other: '{{count}} escalated cases breached their SLA while you were away',
+    awayBody: 'Open Escalations to see them.',
   },
   nav: 'Cases',
 };

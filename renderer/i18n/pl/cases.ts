@@ -153,6 +153,11 @@ export const cases: Catalogue<typeof en> = {
     imminent: 'SLA zagrożone: {{clock}} za 30 min',
     breached: 'SLA przekroczone: {{clock}}',
     body: '{{title}} · {{account}}',
+    away_one: '{{count}} eskalowana sprawa przekroczyła SLA podczas Twojej nieobecności',
+    away_few: '{{count}} eskalowane sprawy przekroczyły SLA podczas Twojej nieobecności',
+    away_many: '{{count}} eskalowanych spraw przekroczyło SLA podczas Twojej nieobecności',
+    away_other: '{{count}} eskalowanej sprawy przekroczyło SLA podczas Twojej nieobecności',
+    awayBody: 'Otwórz Eskalacje, aby je zobaczyć.',
   },
   nav: 'Sprawy',
 };

@@ -5,7 +5,7 @@ import { summarizeCase, type SummaryEntry } from '@shared/cases/summary';
 import { createAccount, updateAccount, ValidationError } from '../../../renderer/data/accounts';
 import { addCaseEntry, applyCaseEvent, caseTimeline, CaseTransitionError, openCase, publishSlaPolicy, slaPolicies, type NewCaseFields } from '../../../renderer/data/cases';
 import { openDb, type TamDeskDb } from '../../../renderer/data/db';
-import { flushCaseSummaryQueue } from '../../../renderer/data/projections';
+import { flushCaseSummaryQueue, writeProjections, writeScope } from '../../../renderer/data/projections';
 
 /**
  * The cases repository on a real IndexedDB implementation: opening a case
@@ -170,5 +170,42 @@ describe('status after concurrent offline changes', () => {
     const resumed = await applyCaseEvent(db, c.id, { type: 'customerReplied', author: 'Marta', body: 'Log attached.' }, { now: minutes(40) });
     expect(resumed.status).toBe('in-progress');
     expect((await db.caseSummaries.get(c.id))!.status).toBe('in-progress');
+  });
+});
+
+describe('projections of records another version stored', () => {
+  it('a malformed account does not stop the summaries of the others: its own are skipped, without throwing', async () => {
+    const { db, account, fields } = await setUp();
+    const good = await openCase(db, fields, { author: 'Anna', now: MON_10 });
+    const broken = await createAccount(db, { ...emptyAccountFields('Europe/Warsaw'), name: 'Harbor Travel' });
+    const orphaned = await openCase(db, { ...fields, accountId: broken.id, title: 'Bounces' }, { author: 'Anna', now: MON_10 });
+    // As an older version (or a teammate's broken client) left them in the database.
+    await db.accounts.update(broken.id, { calendar: null, contacts: 'x' } as never);
+    await db.caseSummaries.clear();
+    await db.caseSummaryQueue.bulkPut([{ id: orphaned.id }, { id: good.id }]);
+
+    await flushCaseSummaryQueue(db);
+    expect(await db.caseSummaryQueue.count()).toBe(0);
+    expect((await db.caseSummaries.toArray()).map((s) => s.id)).toEqual([good.id]);
+
+    // A write of both accounts: the list summary of the good one is written, the broken one is skipped.
+    await db.accountSummaries.clear();
+    await db.transaction('rw', writeScope(db, ['accounts']), async () => {
+      await writeProjections(db, 'accounts', [{ ...account, name: 'Bursztyn Media' }, { ...broken, contacts: 'x', calendar: null } as never]);
+    });
+    expect((await db.accountSummaries.toArray()).map((s) => s.name)).toEqual(['Bursztyn Media']);
+    expect(await db.caseSummaries.toCollection().primaryKeys()).toEqual([good.id]);
+  });
+
+  it('a queued case with no account id is dropped from the queue, and the others are built', async () => {
+    const { db, fields } = await setUp();
+    const good = await openCase(db, fields, { author: 'Anna', now: MON_10 });
+    const { accountId: _accountId, ...withoutAccount } = (await db.cases.get(good.id))!;
+    await db.cases.put({ ...withoutAccount, id: 'no-account' } as never);
+    await db.caseSummaries.clear();
+    await db.caseSummaryQueue.bulkPut([{ id: 'no-account' }, { id: good.id }]);
+    await flushCaseSummaryQueue(db);
+    expect(await db.caseSummaryQueue.count()).toBe(0);
+    expect(await db.caseSummaries.toCollection().primaryKeys()).toEqual([good.id]);
   });
 });

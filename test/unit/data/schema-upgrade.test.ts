@@ -3,6 +3,8 @@ import Dexie from 'dexie';
 import type { Account } from '@shared/domain/account';
 import { generateDemoAccounts } from '@shared/demo/generator';
 import { summarizeAccount } from '@shared/domain/account-search';
+import { summarizeCase } from '@shared/cases/summary';
+import type { SupportCase } from '@shared/domain/case';
 import { SYNCED_TABLE_NAMES } from '@shared/domain/tables';
 import { parseHlc } from '@shared/sync/hlc';
 import { openDb, SCHEMA_VERSIONS, type TamDeskDb } from '../../../renderer/data/db';
@@ -251,6 +253,36 @@ describe('upgrading from version 6', () => {
     await pushOutbox(db, server.transport());
     expect([...server.clients.get(CLIENT)!.seqs.keys()]).toEqual([1, 2, 3, 4, 5, 6]);
     expect(await db.outbox.count()).toBe(0);
+  });
+
+  it("indexes every stored case summary by its lane, so that the open escalated cases are read alone", async () => {
+    const name = uniqueName();
+    const v6 = openDb(name, 6);
+    await v6.open();
+    const [account] = generateDemoAccounts({ count: 1 });
+    const meta = { createdAt: '2026-03-30T08:00:00.000Z', updatedAt: '2026-03-30T08:00:00.000Z', deletedAt: null, clocks: {} };
+    const fields = {
+      ...meta, accountId: account!.id, title: 'Deferrals', description: '', problemType: 'service-problem', priority: 'normal', channel: 'platform-panel',
+      agent: 'Jan', status: 'new', escalated: true, escalationReason: 'Revenue', slaPolicyId: null, slaPolicyVersion: null, openedAt: meta.createdAt, reopenCount: 0,
+    } as const;
+    const cases: SupportCase[] = [
+      { ...fields, id: 'escalated-open' },
+      { ...fields, id: 'escalated-closed', status: 'closed' },
+      { ...fields, id: 'open', escalated: false },
+      { ...fields, id: 'deleted', deletedAt: meta.createdAt },
+    ];
+    // Version 6's summaries, as it stored them: no lane.
+    await v6.table('caseSummaries').bulkPut(cases.map((c) => {
+      const { lane: _lane, ...summary } = summarizeCase(c, account!, [], []);
+      return summary;
+    }));
+    v6.close();
+
+    const db = await openLatest(name);
+    expect(await db.caseSummaries.where('[lane+id]').between(['escalated', ''], ['escalated', '\uffff']).primaryKeys()).toEqual(['escalated-open']);
+    expect(Object.fromEntries((await db.caseSummaries.toArray()).map((s) => [s.id, s.lane]))).toEqual({
+      'escalated-open': 'escalated', 'escalated-closed': 'escalated-closed', open: 'open', deleted: 'deleted',
+    });
   });
 });
 
