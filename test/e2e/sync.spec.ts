@@ -269,7 +269,7 @@ test('changes set aside: a teammate’s malformed change and a change the server
       status: 400,
       headers: { 'access-control-allow-origin': route.request().headers().origin ?? '*' },
       contentType: 'application/json',
-      body: JSON.stringify({ error: { code: 'change_refused', message: 'name: refused by this server', change: { seq, changeId: change.changeId, table: change.table, recordId: change.recordId, field: 'name' } } }),
+      body: JSON.stringify({ error: { code: 'change_refused', message: `changes.0 (seq ${seq}, accounts record ${change.recordId}), field "name": refused by this server`, change: { seq, changeId: change.changeId, table: change.table, recordId: change.recordId, field: 'name' } } }),
     });
   });
   // A teammate's change with a field of the wrong type arrives with the next pull.
@@ -303,6 +303,8 @@ test('changes set aside: a teammate’s malformed change and a change the server
   const mine = list.getByRole('row').filter({ hasText: 'This device' });
   await expect(mine).toContainText('Account: Refused Ltd');
   await expect(mine).toContainText('name');
+  // The reason in the reader's language, then the server's own words (without the batch position the row already shows).
+  await expect(mine.getByRole('cell').filter({ hasText: 'The server refused it.' })).toHaveText('The server refused it.refused by this server');
   await scan(page, 'sync panel with changes set aside');
 
   // Discarding asks first, and says what it means.

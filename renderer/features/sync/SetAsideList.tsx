@@ -15,6 +15,9 @@ const patchOf = (row: SetAsideRow): Record<string, unknown> => {
   return typeof patch === 'object' && patch !== null ? (patch as Record<string, unknown>) : {};
 };
 
+/** A server refusal without its prefix naming the batch position and record, which the row already shows. */
+const serverWords = (detail: string): string => detail.replace(/^changes\.\d+ \([^)]*\), field "[^"]*": /, '');
+
 /** The set-aside changes, newest first, each with its record's name and, where one exists here, the page that edits it. */
 async function setAsideEntries(): Promise<Entry[]> {
   const rows = (await db.setAside.toArray()).sort((a, b) => b.at.localeCompare(a.at));
@@ -84,8 +87,14 @@ export function SetAsideList({ onNavigate = () => {} }: { onNavigate?: () => voi
                   <td>
                     <code>{row.field}</code>
                   </td>
-                  <td className="reason" title={row.detail}>
-                    {t(`setAside.reasons.${row.reason}`, { detail: row.detail })}
+                  <td className="reason">
+                    {t(`setAside.reasons.${row.reason}`)}
+                    {row.reason === 'refused' && (
+                      // The server's own words, in English whatever the UI language.
+                      <span className="muted detail" lang="en">
+                        {serverWords(row.detail)}
+                      </span>
+                    )}
                   </td>
                   <td className="actions">
                     {row.direction === 'outgoing' && entry.href && (

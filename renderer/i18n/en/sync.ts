@@ -87,7 +87,7 @@ export const sync = {
       appendOnly: 'This record is written once and cannot be changed.',
       malformed: 'The change itself is damaged.',
       tooLarge: 'The change is too large for the server.',
-      refused: 'The server refused it: {{detail}}',
+      refused: 'The server refused it.',
     },
     fixHelp: 'Fix: open the record and save it again; once the corrected change reaches the server, this entry goes away by itself.',
     pulledHelp: 'A teammate’s change that was not applied here: ask them to fix the record on their device.',

@@ -93,7 +93,7 @@ export const sync: Catalogue<typeof en> = {
       appendOnly: 'Ten rekord zapisuje się raz i nie można go zmienić.',
       malformed: 'Sama zmiana jest uszkodzona.',
       tooLarge: 'Zmiana jest za duża dla serwera.',
-      refused: 'Serwer ją odrzucił: {{detail}}',
+      refused: 'Serwer ją odrzucił.',
     },
     fixHelp: 'Popraw: otwórz rekord i zapisz go ponownie; gdy poprawiona zmiana dotrze na serwer, ten wpis zniknie sam.',
     pulledHelp: 'Zmiana kogoś z zespołu, której tu nie zastosowano: poproś tę osobę o poprawienie rekordu na jej urządzeniu.',
