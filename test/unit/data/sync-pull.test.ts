@@ -1,33 +1,21 @@
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { emptyAccountFields, type AccountFields } from '@shared/domain/account';
 import { newId } from '@shared/ids';
 import type { Change } from '@shared/sync/change';
 import { parseHlc } from '@shared/sync/hlc';
 import { MAX_CLOCK_SKEW_MS } from '@shared/sync/skew';
 import { createAccount, getAccount } from '../../../renderer/data/accounts';
-import { openDb, type TamDeskDb } from '../../../renderer/data/db';
 import { pullChanges, pushOutbox } from '../../../renderer/data/sync/engine';
 import { CURSOR_KEY } from '../../../renderer/data/sync/sync-config';
 import { FakeSyncServer } from './fake-sync-server';
+import { throwawayDatabases } from './throwaway-db';
 
 /**
  * Pulling a teammate's changes: every one passes the same check the server
  * runs; one that fails is set aside with the reason and who sent it, and the
  * rest of the page lands and the cursor moves on.
  */
-const dbs: TamDeskDb[] = [];
-afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
-const device = () => {
-  const db = openDb(`pull-${crypto.randomUUID()}`);
-  dbs.push(db);
-  return db;
-};
+const device = throwawayDatabases('pull');
 const fields = (over: Partial<AccountFields> = {}): AccountFields => ({ ...emptyAccountFields('Europe/Warsaw'), ...over });
 
 /** An update of one field, as a teammate's device would send it. */

@@ -1,5 +1,4 @@
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { emptyAccountFields, type AccountFields } from '@shared/domain/account';
 import { generateDemoAccounts } from '@shared/demo/generator';
 import { parseHlc } from '@shared/sync/hlc';
@@ -7,12 +6,13 @@ import { MAX_PUSH_BYTES } from '@shared/sync/protocol';
 import { MAX_CLOCK_SKEW_MS } from '@shared/sync/skew';
 import { checkChange } from '@shared/sync/validate';
 import { addAccounts, createAccount, getAccount, updateAccount } from '../../../renderer/data/accounts';
-import { openDb, type TamDeskDb } from '../../../renderer/data/db';
+import type { TamDeskDb } from '../../../renderer/data/db';
 import { pullChanges, pushOutbox } from '../../../renderer/data/sync/engine';
 import { discardSetAside } from '../../../renderer/data/sync/set-aside';
 import { SyncError } from '../../../renderer/data/sync/sync-error';
 import { deviceId, readClock } from '../../../renderer/data/write';
 import { FakeSyncServer } from './fake-sync-server';
+import { throwawayDatabases } from './throwaway-db';
 
 /**
  * Pushing the outbox against a server that answers as the contract says: a
@@ -20,18 +20,7 @@ import { FakeSyncServer } from './fake-sync-server';
  * server can acknowledge, batches fit the size limit, a copied profile takes
  * a new id, and a clock once ahead is fixed.
  */
-const dbs: TamDeskDb[] = [];
-afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
-const device = () => {
-  const db = openDb(`push-${crypto.randomUUID()}`);
-  dbs.push(db);
-  return db;
-};
+const device = throwawayDatabases('push');
 const fields = (over: Partial<AccountFields> = {}): AccountFields => ({ ...emptyAccountFields('Europe/Warsaw'), ...over });
 const edit = async (db: TamDeskDb, id: string, over: Partial<AccountFields>, now?: Date) => {
   const { id: _id, createdAt: _c, updatedAt: _u, deletedAt: _d, archivedAt: _a, clocks: _k, ...current } = (await getAccount(db, id))!;

@@ -1,27 +1,16 @@
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateDemoAccounts } from '@shared/demo/generator';
 import { emptyAccountFields } from '@shared/domain/account';
 import { checkChange } from '@shared/sync/validate';
 import { addAccounts, createAccount, getAccount, updateAccount } from '../../../renderer/data/accounts';
-import { openDb, type TamDeskDb } from '../../../renderer/data/db';
+import type { TamDeskDb } from '../../../renderer/data/db';
+import { throwawayDatabases } from './throwaway-db';
 
 /**
  * Every write cleans its text (no NUL, a lone surrogate becomes U+FFFD), so
  * no local write makes a change the server, or a teammate's replica, refuses.
  */
-const dbs: TamDeskDb[] = [];
-afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
-const device = () => {
-  const db = openDb(`write-clean-${crypto.randomUUID()}`);
-  dbs.push(db);
-  return db;
-};
+const device = throwawayDatabases('write-clean');
 
 const outboxChecks = async (db: TamDeskDb) => (await db.outbox.toArray()).map(({ seq: _key, ...change }) => checkChange(change).ok);
 

@@ -1,13 +1,13 @@
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BusinessCalendar } from '@shared/calendar/business-calendar';
 import { dueAlerts } from '@shared/cases/alerts';
 import { ALWAYS_OPEN } from '@shared/sla';
 import { summarizeCase, type CaseSummary } from '@shared/cases/summary';
 import type { SupportCase } from '@shared/domain/case';
-import { openDb, type TamDeskDb } from '../../../../renderer/data/db';
+import type { TamDeskDb } from '../../../../renderer/data/db';
 import { ALERT_MEMORY_MS, ringDueAlerts, type Ring } from '../../../../renderer/features/cases/sla-alert-ringer';
 import { Story, weekdays } from '../../shared/cases/story';
+import { throwawayDatabases } from '../../data/throwaway-db';
 
 /**
  * The rules around the SLA alerts, against a real IndexedDB
@@ -30,18 +30,7 @@ function breaching(id: string, openedAt: string): CaseSummary {
   return summarizeCase(c, account, story.entries.map((e) => ({ ...e, deletedAt: null })), []);
 }
 
-const dbs: TamDeskDb[] = [];
-afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
-const device = () => {
-  const db = openDb(`ringer-${crypto.randomUUID()}`);
-  dbs.push(db);
-  return db;
-};
+const device = throwawayDatabases('ringer');
 
 /** Rings into a list: the kind and case (or count) of each notification. */
 function recorder() {
