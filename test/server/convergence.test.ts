@@ -143,6 +143,7 @@ describe('randomised convergence of devices through the server', () => {
             crashedMidPush = true;
             const pushing = httpTransport(url(), token).push(request);
             pushing.catch(() => {});
+            // The fault itself: a crash at a random moment of the push, not a wait for an event.
             await delay(crashAfterMs);
             await server.crash();
             server = await start();

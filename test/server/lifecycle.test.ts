@@ -96,15 +96,24 @@ describe('server admin commands and lifecycle', () => {
     await runAdmin(['add-user', 'dana', '--team', 'acme'], { DATA_DIR: dataDir }, add.io);
     const server = await startServer(config(dataDir), { logger: false });
     const c = new Client(server.url, add.out.at(-1)!);
-    // Hold the push inside the server until close() has begun.
+    // Hold the push inside the server until close() has stopped the listener.
     let started!: () => void;
     const inServer = new Promise<void>((r) => (started = r));
+    let stoppedListening!: () => void;
+    const listenerClosed = new Promise<void>((r) => (stoppedListening = r));
+    const http = server.app.server;
+    const closeListener = http.close.bind(http);
+    http.close = (callback) => {
+      const closed = closeListener(callback);
+      stoppedListening();
+      return closed;
+    };
     const query = server.db.query.bind(server.db);
     Object.assign(server.db, {
       query: async (sql: string, params?: unknown[]) => {
         if (sql.includes('push_changes')) {
           started();
-          await new Promise((r) => setTimeout(r, 300));
+          await listenerClosed;
         }
         return query(sql, params);
       },
