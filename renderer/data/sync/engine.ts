@@ -28,10 +28,6 @@ export { pushOutbox } from './push';
  */
 export type SyncProgress = { phase: 'push' | 'pull'; done: number; total: number };
 
-export async function pendingChanges(db: TamDeskDb): Promise<number> {
-  return db.outbox.count();
-}
-
 export async function pullChanges(db: TamDeskDb, transport: Transport, onProgress?: (p: SyncProgress) => void): Promise<number> {
   const clientId = await deviceId(db);
   const start = ((await db.meta.get(CURSOR_KEY))?.value as number | undefined) ?? 0;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   atRiskMinutes, breachForesight, BUSINESS_DAY_MINUTES, caseClocks, DEFAULT_SLA_TARGETS, explainClock, initialSlaPolicy,
-  nextSlaPolicy, pinSlaPolicy, policyForCase, SlaDigestCache, slaDigest, slaState, slaSummary, targetsForCase, type SlaPolicyLike, type SlaTargets,
+  nextSlaPolicy, pinSlaPolicy, policyForCase, slaDigest, slaSummary, targetsForCase, type SlaPolicyLike, type SlaTargets,
 } from '@shared/cases';
 import type { BusinessCalendar } from '@shared/calendar/business-calendar';
 import { slaPolicySchema, type SupportCase } from '@shared/domain/case';
@@ -201,7 +201,6 @@ describe('waiting on the customer pauses; waiting on a mailbox provider does not
     // The next update is paused too (Mon 09:30-14:00 used: 270 of 480).
     expect(waiting.nextUpdate).toMatchObject({ state: 'paused', minutesLeft: 210 });
     expect(waiting.summary).toMatchObject({ state: 'paused', nextDueAt: null });
-    expect(slaState(waiting)).toBe('paused');
     // Hours later, still frozen.
     expect(clocksAt('high', story, '2026-03-24T09:59:00Z').resolution.minutesLeft).toBe(660);
 
@@ -375,45 +374,3 @@ describe('summary and foresight from a digest', () => {
   });
 });
 
-describe('SlaDigestCache', () => {
-  const story = () => new Story('2026-03-23T08:00:00Z').on('2026-03-23T08:30:00Z', 'respond');
-
-  it('keeps a digest while nothing it depends on changes, and rebuilds it when something does', () => {
-    const cache = new SlaDigestCache();
-    const s = story();
-    const c = kase('high', s.openedAt);
-    const first = cache.digest('a', c, s.entries, TARGETS, WARSAW);
-    // The same inputs, or equal copies (a fresh query result, an equal calendar, equal targets): kept.
-    expect(cache.digest('a', c, s.entries, TARGETS, WARSAW)).toBe(first);
-    expect(cache.digest('a', { ...c }, s.entries.map((e) => ({ ...e })), structuredClone(TARGETS), structuredClone(WARSAW))).toBe(first);
-    // An appended entry, a new priority, other targets, another calendar: rebuilt.
-    s.on('2026-03-23T09:00:00Z', 'waitOnCustomer');
-    const appended = cache.digest('a', c, s.entries, TARGETS, WARSAW);
-    expect(appended).not.toBe(first);
-    expect(appended.status).toBe('waiting-on-customer');
-    expect(cache.digest('a', kase('urgent', s.openedAt), s.entries, TARGETS, WARSAW)).not.toBe(appended);
-    const urgent = cache.digest('a', kase('urgent', s.openedAt), s.entries, TARGETS, WARSAW);
-    expect(cache.digest('a', kase('urgent', s.openedAt), s.entries, { ...TARGETS, urgent: { ...TARGETS.urgent, resolution: 480 } }, WARSAW)).not.toBe(urgent);
-    const before = cache.digest('a', c, s.entries, TARGETS, WARSAW);
-    expect(cache.digest('a', c, s.entries, TARGETS, { ...WARSAW, holidays: ['2026-03-24'] })).not.toBe(before);
-    // A tombstone on a kept entry counts as a change.
-    const last = cache.digest('a', c, s.entries, TARGETS, WARSAW);
-    const tombstoned = s.entries.map((e, i) => (i === s.entries.length - 1 ? { ...e, deletedAt: '2026-03-23T10:00:00Z' } : e));
-    expect(cache.digest('a', c, tombstoned, TARGETS, WARSAW)).not.toBe(last);
-  });
-
-  it('summarises like slaSummary, and forgets cases', () => {
-    const cache = new SlaDigestCache();
-    const s = story();
-    const c = kase('high', s.openedAt);
-    expect(cache.summary('a', c, s.entries, TARGETS, WARSAW, at('2026-03-23T12:00:00Z'))).toEqual(
-      slaSummary(slaDigest(c, s.entries, TARGETS, WARSAW), at('2026-03-23T12:00:00Z')),
-    );
-    cache.digest('b', c, s.entries, TARGETS, WARSAW);
-    cache.digest('c', c, s.entries, TARGETS, WARSAW);
-    expect(cache.size).toBe(3);
-    cache.forget('a');
-    cache.retain(['b']);
-    expect(cache.size).toBe(1);
-  });
-});
