@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  atRiskMinutes, breachForesight, BUSINESS_DAY_MINUTES, caseClocks, DEFAULT_SLA_TARGETS, explainClock, initialSlaPolicy,
+  atRiskMinutes, breachForesight, caseClocks, DEFAULT_SLA_TARGETS, explainClock, initialSlaPolicy,
   nextSlaPolicy, pinSlaPolicy, policyForCase, slaDigest, slaSummary, targetsForCase, type SlaPolicyLike, type SlaTargets,
 } from '@shared/cases';
 import type { BusinessCalendar } from '@shared/calendar/business-calendar';
@@ -33,14 +33,20 @@ const clocksAt = (priority: Priority, story: Story, now: string, targets: SlaTar
   caseClocks(kase(priority, story.openedAt), story.entries, targets, calendar, at(now));
 
 describe('defaults and policies', () => {
-  it('DOMAIN.md §2 proposed defaults, a business day being 8 business hours', () => {
-    expect(BUSINESS_DAY_MINUTES).toBe(480);
-    expect(DEFAULT_SLA_TARGETS).toEqual({
-      urgent: { firstResponse: 60, nextUpdate: 240, resolution: 960, calendarHours: true },
-      high: { firstResponse: 120, nextUpdate: 480, resolution: 2400, calendarHours: false },
-      normal: { firstResponse: 480, nextUpdate: 960, resolution: 4800, calendarHours: false },
-      low: { firstResponse: 960, nextUpdate: 2400, resolution: null, calendarHours: false },
-    });
+  it('a case opened under the defaults (DOMAIN.md §2) is due when the terms say, a business day being 8 business hours', () => {
+    // Opened Mon 23 Mar 09:00 CET (08:00Z), looked at a minute later.
+    const due = (priority: Priority) => {
+      const clocks = caseClocks(kase(priority, '2026-03-23T08:00:00Z'), [], DEFAULT_SLA_TARGETS, WARSAW, at('2026-03-23T08:01:00Z'));
+      return [iso(clocks.firstResponse.dueAt), iso(clocks.resolution.dueAt)];
+    };
+    // Urgent: 1 h of calendar time (24x7) to the first reply, 2 business days to resolve (Tue 17:00 CET).
+    expect(due('urgent')).toEqual(['2026-03-23T09:00:00Z', '2026-03-24T16:00:00Z']);
+    // High: 2 business hours, then 5 business days (Fri 17:00 CET).
+    expect(due('high')).toEqual(['2026-03-23T10:00:00Z', '2026-03-27T16:00:00Z']);
+    // Normal: 1 business day, then 10 (the second week in CEST: Fri 3 Apr 17:00 = 15:00Z).
+    expect(due('normal')).toEqual(['2026-03-23T16:00:00Z', '2026-04-03T15:00:00Z']);
+    // Low: 2 business days, and no resolution target.
+    expect(due('low')).toEqual(['2026-03-24T16:00:00Z', null]);
   });
 
   it('the first policy version is the defaults and passes the synced schema; the next one counts up', () => {
