@@ -108,14 +108,21 @@ describe('server admin commands and lifecycle', () => {
       stoppedListening();
       return closed;
     };
+    const order: string[] = [];
     const query = server.db.query.bind(server.db);
+    const closeDb = server.db.close.bind(server.db);
     Object.assign(server.db, {
       query: async (sql: string, params?: unknown[]) => {
-        if (sql.includes('push_changes')) {
-          started();
-          await listenerClosed;
-        }
-        return query(sql, params);
+        if (!sql.includes('push_changes')) return query(sql, params);
+        started();
+        await listenerClosed;
+        const rows = await query(sql, params);
+        order.push('push stored');
+        return rows;
+      },
+      close: async () => {
+        order.push('database closed');
+        await closeDb();
       },
     });
     const inFlight = c.push(batch(Array.from({ length: 500 }, () => makeChange())));
@@ -124,6 +131,7 @@ describe('server admin commands and lifecycle', () => {
     const r = await inFlight;
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ acknowledgedSeq: 500 });
+    expect(order).toEqual(['push stored', 'database closed']);
   }, 30_000);
 
   it('picks a data folder under the user data directory', () => {
