@@ -10,9 +10,10 @@ import type { AuthUser } from './users';
  *
  * Invariants:
  * - A push batch is one transaction: every change is stored or none is.
- * - Idempotent: a change whose (team, client, seq) or (team, changeId) is
- *   already stored is skipped (ON CONFLICT DO NOTHING), so a replayed,
- *   duplicated or reordered batch changes nothing.
+ * - Idempotent: a change already stored (the same changeId under the same
+ *   client and seq) is skipped (ON CONFLICT DO NOTHING), so a replayed,
+ *   duplicated or reordered batch changes nothing; a different change under
+ *   a stored seq is refused (below).
  * - `acknowledgedSeq` is the longest gap-free prefix 1..n of the client's
  *   seqs the server holds, never just the highest: if batch 3-4 arrives before
  *   a lost batch 1-2, the answer stays 0 and the client keeps 1-2 to resend.

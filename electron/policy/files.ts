@@ -1,5 +1,5 @@
 /** The largest file openFile reads: a year of a big account's bounce logs fits well within it. */
-export const OPEN_FILE_MAX_BYTES = 50 * 1024 * 1024;
+const OPEN_FILE_MAX_BYTES = 50 * 1024 * 1024;
 
 export type FileFilter = { name: string; extensions: string[] };
 

@@ -52,5 +52,3 @@ export async function addAccounts(db: TamDeskDb, accounts: Account[], options?: 
   return createRecords(db, 'accounts', valid, options);
 }
 
-export const getAccount = (db: TamDeskDb, id: string) => db.accounts.get(id);
-export const allAccounts = (db: TamDeskDb) => db.accounts.toArray();

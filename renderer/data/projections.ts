@@ -8,8 +8,9 @@ import type { TamDeskDb } from './db';
 
 /**
  * Local read models derived from synced records, rewritten in the same
- * transaction as the records they come from (a local write or a pulled page).
- * They never sync: every device derives its own.
+ * transaction as the records they come from; a pulled page queues its case
+ * summaries in its transaction instead (see flushCaseSummaryQueue). They
+ * never sync: every device derives its own.
  *
  * A projection names the stores it writes and the synced tables it reads, so
  * that every transaction that writes a source table also holds them.

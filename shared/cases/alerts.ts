@@ -43,7 +43,7 @@ import { isOpenStatus } from './timeline';
  */
 
 /** Real (wall-clock) minutes before the due instant from which a running clock is 'imminent'. */
-export const IMMINENT_MINUTES = 30;
+const IMMINENT_MINUTES = 30;
 const IMMINENT_MS = IMMINENT_MINUTES * 60_000;
 
 export type AlertKind = 'imminent' | 'breached';

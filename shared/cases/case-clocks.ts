@@ -2,7 +2,7 @@ import type { BusinessCalendar } from '../calendar/business-calendar';
 import { ALWAYS_OPEN, businessMinutesBetween, explainBusinessTime, type BusinessTimeSegment, type Pause } from '../sla';
 import { addOrNull, slaDigest, type ClockDigest, type ClockKind, type DigestCase, type PauseCause, type SlaDigest } from './sla-digest';
 import { atRiskMinutes, type SlaTargets } from './sla-policy';
-import { clockStateAt, isAtRisk, slaSummary, type ClockState, type SlaState, type SlaSummary } from './sla-rating';
+import { clockStateAt, isAtRisk, slaSummary, type ClockState, type SlaSummary } from './sla-rating';
 import type { TimelineEntryLike } from './timeline';
 
 /**
@@ -132,9 +132,6 @@ export function clocksOf(digest: SlaDigest, calendar: BusinessCalendar, now: Dat
     digest,
   };
 }
-
-/** The SLA state of a case's clocks (their summary's). */
-export const slaState = (clocks: CaseClocks): SlaState => clocks.summary.state;
 
 /**
  * Why a clock is due when it is: the segments of its span (start to due, or

@@ -38,11 +38,10 @@ import { forEachInOrder, isOpenStatus, parseInstant, pushStatus, type CaseStatus
  * calendar but not on `now` is computed once into an SlaDigest (`slaDigest`);
  * `slaSummary(digest, now)` is then a few comparisons, so a dashboard re-rates
  * thousands of cases every tick without touching the calendar engine.
- * SlaDigestCache keeps digests per case and rebuilds one only when its case,
- * timeline, targets or calendar changed. `caseClocks` is the full view of one
- * case (minutes left, pauses); `explainClock` builds the explanation only
- * when asked. (20,000 open cases on a shared 2-core machine: digests ~140 ms
- * once, summaries ~5 ms, through the warm cache ~12 ms.)
+ * A case's summary (summary.ts) keeps its digest, rebuilt when the case or
+ * its timeline changes. `caseClocks` is the full view of one case (minutes
+ * left, pauses); `explainClock` builds the explanation only when asked.
+ * `npm run bench` measures both at 20,000 open cases.
  */
 
 export const CLOCK_KINDS = ['first-response', 'next-update', 'resolution'] as const;

@@ -8,7 +8,7 @@ import { parseInstant } from './timeline';
  */
 
 /** A business day, for the targets stated in days: 8 business hours, the 9:00-17:00 (08:30-16:30) day of the service terms' calendars (DOMAIN.md §1). */
-export const BUSINESS_DAY_MINUTES = 480;
+const BUSINESS_DAY_MINUTES = 480;
 
 const HOUR = 60;
 const DAY = BUSINESS_DAY_MINUTES;

@@ -64,9 +64,6 @@ export function summarizeAccount(account: Account): AccountSummary {
   };
 }
 
-/** Summaries of whole accounts (tests, benchmarks, imports). */
-export const indexAccounts = (accounts: readonly Account[]): AccountSummary[] => accounts.map(summarizeAccount);
-
 export type AccountFilter = {
   query: string;
   tags: string[];

@@ -43,7 +43,7 @@ export function tick(prev: HlcState, now: number): HlcState {
   return carry({ wall: prev.wall, counter: prev.counter + 1, node: prev.node });
 }
 
-/** The local clock after seeing a remote clock (for the sync issue's pull). */
+/** The local clock after seeing a remote clock (a pulled change's). */
 export function receive(local: HlcState, remote: HlcState, now: number): HlcState {
   const wall = Math.max(local.wall, remote.wall, now);
   let counter = 0;

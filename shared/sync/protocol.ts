@@ -7,12 +7,15 @@ import { changeSchema } from './change';
  * - Push (`POST /sync/push`): a batch of a client's outbox changes, each with
  *   the client's id and its own sequence number (1, 2, 3… per client, never
  *   reused). The server applies a batch atomically and idempotently: a change
- *   whose (clientId, seq) it already has is skipped, so replays and duplicates
- *   change nothing. It answers with the highest seq it now holds for that
- *   client, and the client drops those entries from its outbox.
+ *   it already holds under its (clientId, seq) is skipped, so replays and
+ *   duplicates change nothing. It answers with the end of the longest
+ *   gap-free run 1..n it holds for that client, and the client drops those
+ *   entries from its outbox. A body over MAX_PUSH_BYTES gets 413
+ *   `payload_too_large`, and the client splits the batch.
  * - Pull (`GET /sync/pull?cursor=N&limit=M`): the team's changes with a server
- *   sequence above N, in the server's commit order, at most M per page, with
- *   the cursor to ask for next and whether more remain.
+ *   sequence above N, in the server's commit order, at most M per page and
+ *   MAX_PULL_PAGE_BYTES of changes (at least one), with the cursor to ask for
+ *   next and whether more remain.
  * - Versions: every request carries `protocol`; a client older than the
  *   server's minimum gets 426 `client_too_old` (and nothing is applied), a
  *   client newer than the server gets 400 `server_too_old`.

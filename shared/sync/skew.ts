@@ -11,8 +11,11 @@ import { parseHlc, type Hlc } from './hlc';
  * MAX_CLOCK_SKEW_MS ahead of its own time. A clock behind the server's is
  * harmless (it only loses ties it should lose) and is accepted.
  *
- * The client may run the same check against the server's time before it
- * pushes, to tell the user to fix the device's clock instead of retrying.
+ * The client keeps to the same bound: its clock never runs ahead of its own
+ * time plus the bound (renderer/data/write.ts), and after a 'clock_skew'
+ * refusal it re-stamps the waiting changes made while it ran ahead
+ * (renderer/data/sync/restamp.ts); if there are none, the user is told to
+ * fix the computer's clock.
  */
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 

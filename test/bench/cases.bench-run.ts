@@ -1,16 +1,20 @@
 import { afterAll, expect, test } from 'vitest';
 import { byNearestDue, emptyCaseFilter, filterCases, rateCases } from '@shared/cases/case-search';
 import { openingEntry } from '@shared/cases/lifecycle';
+import { slaDigest } from '@shared/cases/sla-digest';
 import { summarizeCase, type CaseSummary } from '@shared/cases/summary';
 import { generateDemoAccounts } from '@shared/demo/generator';
 import { seededRandom } from '@shared/demo/random';
 import { PRIORITIES, PROBLEM_TYPES, type SupportCase, type TimelineEntry } from '@shared/domain/case';
+import { addBusinessMinutes, businessMinutesBetween } from '@shared/sla';
 import { median, percentile, report, type Figure } from './figures';
 
 /**
- * The SLA engine and the case list at scale: re-rating the SLA state of
- * 20,000 open cases (what the dashboard and the list do every minute and on
- * every change), and the case list's filter per keystroke over 50,000 cases.
+ * The SLA engine and the case list at scale: the business-hours engine and
+ * the SLA digests of 20,000 open cases (built when a case or its timeline
+ * changes), re-rating their SLA state (what the dashboard and the list do
+ * every minute and on every change), and the case list's filter per
+ * keystroke over 50,000 cases.
  * Cases are spread over 200 accounts in their own zones and business hours,
  * with a first response on half of them and a wait on the customer on some.
  */
@@ -51,6 +55,42 @@ function timed(rounds: number, fn: () => void): number[] {
   }
   return times;
 }
+
+test('the business-hours engine over 20,000 cases', () => {
+  const calendars = generateDemoAccounts({ count: 4 }).map((a) => a.calendar);
+  const now = NOW.getTime();
+  const cases = Array.from({ length: 20_000 }, (_, i) => {
+    const opened = new Date(now - ((i * 7919) % (30 * 1440)) * 60_000); // up to 30 days ago
+    const waiting = { start: new Date(opened.getTime() + 3_600_000), end: new Date(opened.getTime() + 7_200_000) };
+    return { opened, calendar: calendars[i % calendars.length]!, pauses: i % 3 ? [] : [waiting] };
+  });
+  // A due time and the business time so far (a third with a pause), per case.
+  const times = timed(10, () => {
+    for (const c of cases) {
+      addBusinessMinutes(c.opened, 480, c.calendar);
+      businessMinutesBetween(c.opened, NOW, c.calendar, c.pauses);
+    }
+  });
+  const m = median(times.slice(1)); // the first round fills the calendars' caches
+  figures.push({ name: 'business-hours engine: due time and business time so far of 20,000 cases (median, warm)', value: m, unit: 'ms', target: '< 100', met: m < 100 });
+  // Two years across holidays and clock changes, a thousand times.
+  const calendar = calendars[0]!;
+  const from = new Date('2026-01-01T00:00:00Z');
+  const to = new Date('2028-01-01T00:00:00Z');
+  const [years] = timed(1, () => {
+    for (let i = 0; i < 1000; i++) addBusinessMinutes(from, businessMinutesBetween(from, to, calendar), calendar);
+  });
+  figures.push({ name: 'business-hours engine: a thousand two-year measures and additions', value: years!, unit: 'ms', target: '< 1000', met: years! < 1000 });
+});
+
+test('building the SLA digests of 20,000 open cases', () => {
+  const open = cases(20_000);
+  const times = timed(5, () => {
+    for (const s of open) slaDigest(s, s.entries.filter((e) => !e.deletedAt), s.targets, s.calendar);
+  });
+  const m = median(times);
+  figures.push({ name: 'SLA digests of 20,000 open cases, built (median)', value: m, unit: 'ms', target: '', met: null });
+});
 
 test('re-rating the SLA state of 20,000 open cases', () => {
   const open = cases(20_000);

@@ -83,10 +83,33 @@ test('stays on the app when the page tries to navigate away', async () => {
   await expect.poll(openedExternally).toContain('https://example.com/');
   expect(page.url()).toBe(before);
 
+  // A file: URL is refused either by Chromium in the page (a console error,
+  // no navigation starts) or by the app's will-navigate handler: wait for
+  // whichever of the two happens, and make sure it is a refusal.
+  await app.evaluate(({ BrowserWindow }) => {
+    const contents = BrowserWindow.getAllWindows()[0]!.webContents;
+    const decided = new Promise<string>((resolve) => {
+      const listener = (event: Electron.Event<Electron.WebContentsWillNavigateEventParams>) => {
+        if (!event.url.startsWith('file:')) return;
+        contents.off('will-navigate', listener);
+        // Added after the app's own handler, so this sees its decision.
+        resolve(event.defaultPrevented ? 'refused by the app' : 'allowed by the app');
+      };
+      contents.on('will-navigate', listener);
+    });
+    Object.assign(globalThis, { fileNavigation: decided });
+  });
+  const blockedInPage = page
+    .waitForEvent('console', (message) => message.text().includes('Not allowed to load local resource'))
+    .then(() => 'refused by Chromium');
   await page.evaluate(() => {
     window.location.href = 'file:///etc/passwd';
   });
-  await page.waitForTimeout(500);
+  const outcome = await Promise.race([
+    blockedInPage,
+    app.evaluate(() => (globalThis as unknown as { fileNavigation: Promise<string> }).fileNavigation),
+  ]);
+  expect(outcome).toMatch(/^refused/);
   expect(page.url()).toBe(before);
 });
 
@@ -122,12 +145,17 @@ test('serves the app with its Content Security Policy, and enforces it', async (
     (await fetch('/index.html')).headers.get('content-security-policy'),
   );
   expect(header).toBe(CONTENT_SECURITY_POLICY);
-  const inlineScriptRan = await page.evaluate(async () => {
+  const inlineScript = await page.evaluate(async () => {
+    const violation = new Promise<string>((resolve) => {
+      document.addEventListener('securitypolicyviolation', (event) => resolve(event.effectiveDirective), { once: true });
+    });
     const script = document.createElement('script');
     script.textContent = 'window.inlineScriptRan = true';
     document.head.append(script);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    return (window as unknown as { inlineScriptRan?: boolean }).inlineScriptRan === true;
+    // An inline script the policy allowed runs during append; a refused one
+    // fires its violation event after it.
+    if ((window as unknown as { inlineScriptRan?: boolean }).inlineScriptRan === true) return { ran: true };
+    return { ran: false, refusedBy: await violation };
   });
-  expect(inlineScriptRan).toBe(false);
+  expect(inlineScript).toEqual({ ran: false, refusedBy: expect.stringMatching(/^script-src/) });
 });

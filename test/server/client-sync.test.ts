@@ -2,11 +2,11 @@ import Dexie from 'dexie';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyAccountFields, type AccountFields } from '@shared/domain/account';
 import { addUser, revokeUser } from '../../server/users';
-import { createAccount, getAccount, updateAccount } from '../../renderer/data/accounts';
+import { createAccount, updateAccount } from '../../renderer/data/accounts';
 import { applyCaseEvent, openCase } from '../../renderer/data/cases';
 import { openDb, type TamDeskDb } from '../../renderer/data/db';
 import { resolveConflict } from '../../renderer/data/sync/conflicts';
-import { pendingChanges, pullChanges, pushOutbox } from '../../renderer/data/sync/engine';
+import { pullChanges, pushOutbox } from '../../renderer/data/sync/engine';
 import { httpTransport, SyncError, type Transport } from '../../renderer/data/sync/transport';
 import { BACKENDS, startTestServer, type TestServer } from './helpers';
 
@@ -51,28 +51,28 @@ describe.each(BACKENDS)('client sync against the server ($name)', (backend) => {
     const shared = await createAccount(a, fields({ name: 'Bursztyn Handel Sp. z o.o.', notes: 'Kick-off done.' }));
     await sync(a);
     await sync(b);
-    expect((await getAccount(b, shared.id))?.name).toBe('Bursztyn Handel Sp. z o.o.');
+    expect((await b.accounts.get(shared.id))?.name).toBe('Bursztyn Handel Sp. z o.o.');
 
     // Offline on both: A renames, B changes the tier and adds its own account.
-    await updateAccount(a, shared.id, { ...(await getAccount(a, shared.id))!, name: 'Bursztyn Media S.A.' });
-    await updateAccount(b, shared.id, { ...(await getAccount(b, shared.id))!, tier: 'enterprise' });
+    await updateAccount(a, shared.id, { ...(await a.accounts.get(shared.id))!, name: 'Bursztyn Media S.A.' });
+    await updateAccount(b, shared.id, { ...(await b.accounts.get(shared.id))!, tier: 'enterprise' });
     const onlyB = await createAccount(b, fields({ name: 'Harbor Travel Inc.' }));
-    expect(await pendingChanges(a)).toBe(1);
-    expect(await pendingChanges(b)).toBe(2);
+    expect(await a.outbox.count()).toBe(1);
+    expect(await b.outbox.count()).toBe(2);
 
     await sync(a);
     await sync(b);
     await sync(a);
     for (const db of [a, b]) {
-      const account = await getAccount(db, shared.id);
+      const account = await db.accounts.get(shared.id);
       expect(account?.name).toBe('Bursztyn Media S.A.');
       expect(account?.tier).toBe('enterprise');
-      expect((await getAccount(db, onlyB.id))?.name).toBe('Harbor Travel Inc.');
+      expect((await db.accounts.get(onlyB.id))?.name).toBe('Harbor Travel Inc.');
       expect(await db.accountSummaries.get(onlyB.id)).toBeDefined();
-      expect(await pendingChanges(db)).toBe(0);
+      expect(await db.outbox.count()).toBe(0);
     }
     // Field-level merge leaves both replicas identical, clocks included.
-    expect(await getAccount(a, shared.id)).toEqual(await getAccount(b, shared.id));
+    expect(await a.accounts.get(shared.id)).toEqual(await b.accounts.get(shared.id));
   });
 
   it('keeps both versions of a concurrent notes edit as a conflict, on both devices', async () => {
@@ -81,14 +81,14 @@ describe.each(BACKENDS)('client sync against the server ($name)', (backend) => {
     const account = await createAccount(a, fields({ name: 'Wisła Media', notes: 'Original.' }));
     await sync(a);
     await sync(b);
-    await updateAccount(a, account.id, { ...(await getAccount(a, account.id))!, notes: 'From Anna: warm-up paused.' });
-    await updateAccount(b, account.id, { ...(await getAccount(b, account.id))!, notes: 'From Ben: Microsoft deferrals.' });
+    await updateAccount(a, account.id, { ...(await a.accounts.get(account.id))!, notes: 'From Anna: warm-up paused.' });
+    await updateAccount(b, account.id, { ...(await b.accounts.get(account.id))!, notes: 'From Ben: Microsoft deferrals.' });
     await sync(a);
     await sync(b);
     await sync(a);
 
-    const final = (await getAccount(a, account.id))!.notes;
-    expect((await getAccount(b, account.id))!.notes).toBe(final);
+    const final = (await a.accounts.get(account.id))!.notes;
+    expect((await b.accounts.get(account.id))!.notes).toBe(final);
     for (const db of [a, b]) {
       const conflicts = await db.conflicts.toArray();
       expect(conflicts).toHaveLength(1);
@@ -103,7 +103,7 @@ describe.each(BACKENDS)('client sync against the server ($name)', (backend) => {
     await resolveConflict(a, open!.key, 'From Anna: warm-up paused. From Ben: Microsoft deferrals.');
     await sync(a);
     await sync(b);
-    expect((await getAccount(b, account.id))!.notes).toBe('From Anna: warm-up paused. From Ben: Microsoft deferrals.');
+    expect((await b.accounts.get(account.id))!.notes).toBe('From Anna: warm-up paused. From Ben: Microsoft deferrals.');
     expect((await b.conflicts.toArray()).map((c) => c.resolvedAt !== null)).toEqual([true]);
   });
 
@@ -113,23 +113,23 @@ describe.each(BACKENDS)('client sync against the server ($name)', (backend) => {
     const account = await createAccount(a, fields({ name: 'Odra Logistics', notes: 'Original.' }));
     await sync(a);
     await sync(b);
-    await updateAccount(a, account.id, { ...(await getAccount(a, account.id))!, notes: 'Anna: DMARC at p=none.' });
-    await updateAccount(b, account.id, { ...(await getAccount(b, account.id))!, notes: 'Ben: DMARC at quarantine.' });
+    await updateAccount(a, account.id, { ...(await a.accounts.get(account.id))!, notes: 'Anna: DMARC at p=none.' });
+    await updateAccount(b, account.id, { ...(await b.accounts.get(account.id))!, notes: 'Ben: DMARC at quarantine.' });
     await sync(a);
     await sync(b);
     await sync(a);
-    const shown = (await getAccount(b, account.id))!.notes;
+    const shown = (await b.accounts.get(account.id))!.notes;
     // The team's earlier records came along with the first pull; only this account's conflict counts here.
     const conflictsOn = async (db: TamDeskDb) => (await db.conflicts.toArray()).filter((c) => c.recordId === account.id);
     const [open] = await conflictsOn(b);
     expect(open!.winner.value).toBe(shown);
 
     await resolveConflict(b, open!.key, shown);
-    expect(await pendingChanges(b)).toBe(1);
+    expect(await b.outbox.count()).toBe(1);
     await sync(b);
     await sync(a);
     for (const db of [a, b]) {
-      expect((await getAccount(db, account.id))!.notes).toBe(shown);
+      expect((await db.accounts.get(account.id))!.notes).toBe(shown);
       expect((await conflictsOn(db)).map((c) => c.resolvedAt !== null)).toEqual([true]);
     }
   });
@@ -172,7 +172,7 @@ describe.each(BACKENDS)('client sync against the server ($name)', (backend) => {
     const fresh = await openCase(a, { ...caseFields, accountId: later.id }, { author: 'Anna' });
     await sync(a);
     await sync(b);
-    expect((await getAccount(b, later.id))?.name).toBe('Harbor Travel');
+    expect((await b.accounts.get(later.id))?.name).toBe('Harbor Travel');
     expect(await b.caseSummaries.get(fresh.id)).toEqual(await a.caseSummaries.get(fresh.id));
     expect(await b.caseSummaries.get(stuck.id)).toBeUndefined();
     expect(await b.caseSummaryQueue.count()).toBe(0);
@@ -192,9 +192,9 @@ describe.each(BACKENDS)('client sync against the server ($name)', (backend) => {
       pull: real.pull,
     };
     await expect(pushOutbox(a, lossy)).rejects.toThrow('connection reset');
-    expect(await pendingChanges(a)).toBe(1);
+    expect(await a.outbox.count()).toBe(1);
     await sync(a);
-    expect(await pendingChanges(a)).toBe(0);
+    expect(await a.outbox.count()).toBe(0);
     await sync(b);
     expect((await b.accounts.toArray()).filter((x) => x.name === 'Replay Ltd')).toHaveLength(1);
   });
@@ -209,7 +209,7 @@ describe.each(BACKENDS)('client sync against the server ($name)', (backend) => {
     expect(error).toBeInstanceOf(SyncError);
     expect((error as SyncError).code).toBe('token_revoked');
     expect((error as SyncError).transient).toBe(false);
-    expect(await pendingChanges(a)).toBe(1);
+    expect(await a.outbox.count()).toBe(1);
   });
 
   it('a change stored with a field of the wrong type is set aside on pull; the rest lands and later changes still arrive', async () => {
@@ -226,12 +226,12 @@ describe.each(BACKENDS)('client sync against the server ($name)', (backend) => {
        SELECT team_id, 'old-server-client', 1, id, $1, 'accounts', $2, $3::jsonb, octet_length($3::text) FROM users WHERE name = 'anna'`,
       [bad.changeId, account.id, JSON.stringify(bad)],
     );
-    await updateAccount(a, account.id, { ...(await getAccount(a, account.id))!, notes: 'Fixed on A later.' });
+    await updateAccount(a, account.id, { ...(await a.accounts.get(account.id))!, notes: 'Fixed on A later.' });
     await sync(a);
 
     const b = device();
     await sync(b);
-    expect(await getAccount(b, account.id)).toMatchObject({ name: 'Bursztyn Broken Tags', tags: [], notes: 'Fixed on A later.' });
+    expect(await b.accounts.get(account.id)).toMatchObject({ name: 'Bursztyn Broken Tags', tags: [], notes: 'Fixed on A later.' });
     expect(await b.setAside.toArray()).toMatchObject([{ direction: 'pulled', recordId: account.id, field: 'tags', reason: 'invalidValue' }]);
     expect(await b.accountSummaries.get(account.id)).toBeDefined();
   });
@@ -243,9 +243,9 @@ describe.each(BACKENDS)('client sync against the server ($name)', (backend) => {
     const account = await createAccount(a, fields({ name: 'Tatra Cloud' }), { now: anHourAhead });
     await createAccount(a, fields({ name: 'Made after the clock was fixed' }));
     await sync(a);
-    expect(await pendingChanges(a)).toBe(0);
+    expect(await a.outbox.count()).toBe(0);
     await sync(b);
-    expect((await getAccount(b, account.id))?.name).toBe('Tatra Cloud');
+    expect((await b.accounts.get(account.id))?.name).toBe('Tatra Cloud');
     expect((await b.accounts.toArray()).map((x) => x.name)).toContain('Made after the clock was fixed');
   });
 });

@@ -96,17 +96,33 @@ describe('server admin commands and lifecycle', () => {
     await runAdmin(['add-user', 'dana', '--team', 'acme'], { DATA_DIR: dataDir }, add.io);
     const server = await startServer(config(dataDir), { logger: false });
     const c = new Client(server.url, add.out.at(-1)!);
-    // Hold the push inside the server until close() has begun.
+    // Hold the push inside the server until close() has stopped the listener.
     let started!: () => void;
     const inServer = new Promise<void>((r) => (started = r));
+    let stoppedListening!: () => void;
+    const listenerClosed = new Promise<void>((r) => (stoppedListening = r));
+    const http = server.app.server;
+    const closeListener = http.close.bind(http);
+    http.close = (callback) => {
+      const closed = closeListener(callback);
+      stoppedListening();
+      return closed;
+    };
+    const order: string[] = [];
     const query = server.db.query.bind(server.db);
+    const closeDb = server.db.close.bind(server.db);
     Object.assign(server.db, {
       query: async (sql: string, params?: unknown[]) => {
-        if (sql.includes('push_changes')) {
-          started();
-          await new Promise((r) => setTimeout(r, 300));
-        }
-        return query(sql, params);
+        if (!sql.includes('push_changes')) return query(sql, params);
+        started();
+        await listenerClosed;
+        const rows = await query(sql, params);
+        order.push('push stored');
+        return rows;
+      },
+      close: async () => {
+        order.push('database closed');
+        await closeDb();
       },
     });
     const inFlight = c.push(batch(Array.from({ length: 500 }, () => makeChange())));
@@ -115,6 +131,7 @@ describe('server admin commands and lifecycle', () => {
     const r = await inFlight;
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ acknowledgedSeq: 500 });
+    expect(order).toEqual(['push stored', 'database closed']);
   }, 30_000);
 
   it('picks a data folder under the user data directory', () => {

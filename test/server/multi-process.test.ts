@@ -68,6 +68,14 @@ describe.skipIf(!url)('two server processes on one PostgreSQL (needs TEST_DATABA
     let writing = true;
     let pushes = 0;
     let replays = 0;
+    // The reader, once caught up, waits for the next acknowledged push (or
+    // the end of writing) rather than polling.
+    let announce!: () => void;
+    let nextPush = new Promise<void>((r) => (announce = r));
+    const announcePush = () => {
+      announce();
+      nextPush = new Promise<void>((r) => (announce = r));
+    };
 
     const writer = async (token: string) => {
       const clientId = `mp-client-${randomUUID()}`;
@@ -90,6 +98,7 @@ describe.skipIf(!url)('two server processes on one PostgreSQL (needs TEST_DATABA
               : [await on[first]!.push(body), await on[1 - first]!.push(body)];
         pushes += 1;
         replays += replies.length - 1;
+        announcePush();
         for (const r of replies) {
           expect(r.status, JSON.stringify(r.body)).toBe(200);
           expect(pushResponseSchema.parse(r.body).acknowledgedSeq).toBe(seq);
@@ -106,6 +115,7 @@ describe.skipIf(!url)('two server processes on one PostgreSQL (needs TEST_DATABA
       let turn = 0;
       for (;;) {
         const stillWriting = writing; // read before the pull: a pull after the last push sees it all
+        const pushed = nextPush; // taken before the pull: a push acknowledged during it wakes the reader
         const r = await on[turn++ % 2]!.pull(cursor, 25);
         expect(r.status, JSON.stringify(r.body)).toBe(200);
         const page = pullResponseSchema.parse(r.body);
@@ -113,7 +123,7 @@ describe.skipIf(!url)('two server processes on one PostgreSQL (needs TEST_DATABA
         cursor = page.cursor;
         if (!page.hasMore) {
           if (!stillWriting) return;
-          await new Promise((resolve) => setTimeout(resolve, 15));
+          await pushed;
         }
       }
     };
@@ -121,6 +131,7 @@ describe.skipIf(!url)('two server processes on one PostgreSQL (needs TEST_DATABA
     const reading = reader();
     const written = await Promise.all(tokens.slice(0, WRITERS).map((t) => writer(t))).finally(() => {
       writing = false;
+      announcePush();
     });
     await reading;
 

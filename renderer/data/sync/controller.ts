@@ -8,14 +8,15 @@ import { runSyncRound } from './sync-round';
 import { ACKNOWLEDGED_SEQ_KEY, checkServerUrl, checkToken, CURSOR_KEY, LAST_SYNCED_KEY, loadLastSynced, loadServerUrl, saveServerUrl, TOKEN_SECRET } from './sync-config';
 import { SyncError, type SyncErrorCode } from './sync-error';
 
-// The engine, the transport and the protocol schemas load on first use, so
-// the app's first screen does not wait for them.
-const runtime = () => Promise.all([import('./engine'), import('./transport')]).then(([engine, transport]) => ({ ...engine, ...transport }));
+// The transport and the protocol schemas load on first sign-in (rounds load
+// them in the sync worker), so the app's first screen does not wait for them.
+const loadTransport = () => import('./transport');
 
 /**
  * The sync controller: when to sync (scheduler.ts) wired to the browser
- * (online events, a timer, the outbox growing) and the engine, and a small
- * store with the status the top bar shows. Data stays in the database; this
+ * (online events, a timer, the outbox growing) and to the sync round
+ * (sync-round.ts, in a worker), and a small store with the status the top
+ * bar shows. Data stays in the database; this
  * store holds only status.
  */
 export type SyncStatus =
@@ -121,7 +122,7 @@ function end(): void {
   session = null;
 }
 
-/** Starts syncing if this device is signed in; call once when the app starts. Returns a stop function. */
+/** Starts syncing if this device is signed in; call once when the app starts (again with the same database does nothing). */
 export async function startSync(db: TamDeskDb): Promise<void> {
   if (startedDb === db) return;
   startedDb = db;
@@ -151,7 +152,7 @@ export async function signIn(db: TamDeskDb, urlInput: string, tokenInput: string
   const previous = await loadServerUrl(db);
   const cursor = previous === url.url ? (((await db.meta.get(CURSOR_KEY))?.value as number | undefined) ?? 0) : 0;
   try {
-    const { httpTransport } = await runtime();
+    const { httpTransport } = await loadTransport();
     await httpTransport(url.url, token.token).pull(cursor, 1);
   } catch (error) {
     return { ok: false, error: asSyncError(error) };

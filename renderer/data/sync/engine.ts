@@ -15,7 +15,8 @@ import type { PulledChange, Transport } from './transport';
 export { pushOutbox } from './push';
 
 /**
- * One sync round: push the outbox (push.ts), then pull the team's changes.
+ * Pull: the team's changes after this device's cursor. (A sync round,
+ * sync-round-work.ts, pushes the outbox first: push.ts.)
  *
  * Pull applies each page through the shared merge in ONE transaction with
  * the new cursor, so a page is applied whole or not at all and never twice.
@@ -27,10 +28,6 @@ export { pushOutbox } from './push';
  * changes coming back are skipped.
  */
 export type SyncProgress = { phase: 'push' | 'pull'; done: number; total: number };
-
-export async function pendingChanges(db: TamDeskDb): Promise<number> {
-  return db.outbox.count();
-}
 
 export async function pullChanges(db: TamDeskDb, transport: Transport, onProgress?: (p: SyncProgress) => void): Promise<number> {
   const clientId = await deviceId(db);

@@ -1,15 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { emptyAccountFields, type Account, type AccountFields, type Contact } from '@shared/domain/account';
-import { emptyAccountFilter, filterAccounts, indexAccounts, summarizeAccount, type AccountFilter } from '@shared/domain/account-search';
+import { emptyAccountFilter, filterAccounts, summarizeAccount, type AccountFilter } from '@shared/domain/account-search';
 import { generateDemoAccounts } from '@shared/demo/generator';
 import { parseHlc } from '@shared/sync/hlc';
 import { openDb, type TamDeskDb } from '../../../renderer/data/db';
 import {
   addAccounts,
-  allAccounts,
   archiveAccount,
   createAccount,
-  getAccount,
   restoreAccount,
   updateAccount,
   ValidationError,
@@ -83,7 +81,7 @@ describe('createAccount', () => {
     const created = await createAccount(db, input, { now: T0 });
     const after = Date.now();
 
-    const stored = await getAccount(db, created.id);
+    const stored = await db.accounts.get(created.id);
     expect(stored).toEqual(created);
     expect(created.id).toMatch(UUID_V7);
     // A UUIDv7 carries the time it was made in its first 48 bits
@@ -120,7 +118,7 @@ describe('createAccount', () => {
   it('stores the normalised values, not the raw input', async () => {
     const db = freshDb();
     const created = await createAccount(db, fields({ name: '  Wisła Media  ', tags: ['VIP'], sendingDomains: [{ id: crypto.randomUUID(), domain: 'MAIL.Example.com' }] }));
-    const stored = await getAccount(db, created.id);
+    const stored = await db.accounts.get(created.id);
     expect(stored?.name).toBe('Wisła Media');
     expect(stored?.tags).toEqual(['vip']);
     expect(stored?.sendingDomains[0]?.domain).toBe('mail.example.com');
@@ -164,7 +162,7 @@ describe('updateAccount', () => {
     expect(updated.updatedAt).toBe(later(60_000).toISOString());
     expect(updated.createdAt).toBe(created.createdAt);
     expect(updated.ipPools).toEqual(created.ipPools);
-    expect(await getAccount(db, created.id)).toEqual(updated);
+    expect(await db.accounts.get(created.id)).toEqual(updated);
   });
 
   it('treats a change inside a list (one contact edited) as a change of that field only', async () => {
@@ -210,13 +208,13 @@ describe('updateAccount', () => {
           ? Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reorder(v)]))
           : value;
     await db.accounts.put(reorder(created) as Account);
-    const stored = (await getAccount(db, created.id))!;
+    const stored = (await db.accounts.get(created.id))!;
     expect(Object.keys(stored.calendar)).not.toEqual(Object.keys(created.calendar));
 
     await updateAccount(db, created.id, { ...original, name: 'Renamed' }, { now: later(1000) });
     const entry = (await db.outbox.orderBy('seq').last())!;
     expect(entry.patch).toEqual({ name: 'Renamed' });
-    const updated = (await getAccount(db, created.id))!;
+    const updated = (await db.accounts.get(created.id))!;
     expect(updated.clocks.calendar).toBe(created.clocks.calendar);
     expect(updated.clocks.contacts).toBe(created.clocks.contacts);
   });
@@ -239,12 +237,12 @@ describe('archiveAccount / restoreAccount', () => {
     expect(archived.archivedAt).toBe(later(1000).toISOString());
     expect(archived.deletedAt).toBeNull();
     expect(await db.accounts.count()).toBe(1);
-    expect((await getAccount(db, created.id))?.archivedAt).toBe(later(1000).toISOString());
+    expect((await db.accounts.get(created.id))?.archivedAt).toBe(later(1000).toISOString());
 
     const restored = await restoreAccount(db, created.id, { now: later(2000) });
     expect(restored.archivedAt).toBeNull();
     expect(await db.accounts.count()).toBe(1);
-    expect(await getAccount(db, created.id)).toEqual(restored);
+    expect(await db.accounts.get(created.id)).toEqual(restored);
     expect(restored.name).toBe(created.name);
 
     const outbox = await db.outbox.orderBy('seq').toArray();
@@ -357,7 +355,7 @@ describe('atomicity: the record and its outbox entry are written together or not
     expect(await snapshot(db)).toEqual(before);
     // And the database still works afterwards
     await updateAccount(db, existing.id, fields({ name: 'Renamed' }), { now: later(4000) });
-    expect((await getAccount(db, existing.id))?.name).toBe('Renamed');
+    expect((await db.accounts.get(existing.id))?.name).toBe('Renamed');
     expect(await db.outbox.count()).toBe(2);
     // The failed writes left no gap in the outbox keys, which sync sends as
     // this device's gap-free sequence.
@@ -413,7 +411,7 @@ describe('addAccounts', () => {
     const db = freshDb();
     const demo = generateDemoAccounts({ count: 50 });
     expect(await addAccounts(db, demo, { now: T0 })).toBe(50);
-    const stored = await allAccounts(db);
+    const stored = await db.accounts.toArray();
     expect(stored).toHaveLength(50);
     const outbox = await db.outbox.orderBy('seq').toArray();
     expect(outbox.map((e) => e.recordId)).toEqual(demo.map((a) => a.id));
@@ -436,7 +434,7 @@ describe('addAccounts', () => {
     const [demo] = generateDemoAccounts({ count: 1 });
     const raw: Account = { ...demo!, name: `  ${demo!.name}  `, tags: ['VIP'], sendingDomains: [{ id: crypto.randomUUID(), domain: 'MAIL.Example.COM' }] };
     await addAccounts(db, [raw], { now: T0 });
-    const stored = await getAccount(db, demo!.id);
+    const stored = await db.accounts.get(demo!.id);
     expect(stored?.name).toBe(demo!.name);
     expect(stored?.tags).toEqual(['vip']);
     expect(stored?.sendingDomains[0]?.domain).toBe('mail.example.com');
@@ -501,8 +499,9 @@ describe('search over stored accounts', () => {
       }),
       { now: T0 },
     );
-    const accounts = await allAccounts(db);
-    const index = indexAccounts(accounts);
+    const accounts = await db.accounts.toArray();
+    // What the Accounts screen searches: the stored summaries.
+    const index = await db.accountSummaries.toArray();
     const find = (filter: Partial<AccountFilter>) => filterAccounts(index, { ...emptyAccountFilter, ...filter });
     return { db, demo, mine, accounts, find };
   }
@@ -549,7 +548,7 @@ describe('search over stored accounts', () => {
     expect(find({ includeArchived: true }).length).toBe(accounts.length);
 
     await archiveAccount(db, mine.id);
-    const index = indexAccounts(await allAccounts(db));
+    const index = await db.accountSummaries.toArray();
     expect(filterAccounts(index, { ...emptyAccountFilter, query: 'gesla' })).toEqual([]);
     expect(filterAccounts(index, { ...emptyAccountFilter, query: 'gesla', includeArchived: true }).map((a) => a.id)).toEqual([mine.id]);
   });

@@ -8,7 +8,7 @@ import type { SupportCase } from '@shared/domain/case';
 import { SYNCED_TABLE_NAMES } from '@shared/domain/tables';
 import { parseHlc } from '@shared/sync/hlc';
 import { openDb, SCHEMA_VERSIONS, type TamDeskDb } from '../../../renderer/data/db';
-import { archiveAccount, getAccount, updateAccount } from '../../../renderer/data/accounts';
+import { archiveAccount, updateAccount } from '../../../renderer/data/accounts';
 import { pushOutbox } from '../../../renderer/data/sync/engine';
 import { FakeSyncServer } from './fake-sync-server';
 
@@ -121,7 +121,7 @@ describe('upgrading the local database from version 1', () => {
     await writeVersion1(name, [row]);
     const db = await openLatest(name);
 
-    const upgraded = (await getAccount(db, String(row.id)))!;
+    const upgraded = (await db.accounts.get(String(row.id)))!;
     const now = new Date(Date.parse(String(row.updatedAt)) + 60_000);
     const { id: _id, createdAt: _c, updatedAt: _u, deletedAt: _d, archivedAt: _a, clocks: _k, ...fields } = upgraded;
     const updated = await updateAccount(db, upgraded.id, { ...fields, name: 'Renamed after upgrade' }, { now });
@@ -287,6 +287,6 @@ describe('upgrading from version 6', () => {
 });
 
 async function editableFields(db: TamDeskDb) {
-  const { id: _id, createdAt: _c, updatedAt: _u, deletedAt: _d, archivedAt: _a, clocks: _k, ...fields } = (await getAccount(db, V1_OUTBOX_ROW.recordId))!;
+  const { id: _id, createdAt: _c, updatedAt: _u, deletedAt: _d, archivedAt: _a, clocks: _k, ...fields } = (await db.accounts.get(V1_OUTBOX_ROW.recordId))!;
   return fields;
 }

@@ -4,7 +4,7 @@ import { newId } from '@shared/ids';
 import type { Change } from '@shared/sync/change';
 import { parseHlc } from '@shared/sync/hlc';
 import { MAX_CLOCK_SKEW_MS } from '@shared/sync/skew';
-import { createAccount, getAccount } from '../../../renderer/data/accounts';
+import { createAccount } from '../../../renderer/data/accounts';
 import { pullChanges, pushOutbox } from '../../../renderer/data/sync/engine';
 import { CURSOR_KEY } from '../../../renderer/data/sync/sync-config';
 import { FakeSyncServer } from './fake-sync-server';
@@ -46,8 +46,8 @@ describe('pulling a malformed change', () => {
     const anna = device();
     await pullChanges(anna, server.transport('anna'));
 
-    expect((await getAccount(anna, bursztyn.id))?.tags).toEqual(['retail']);
-    const harborHere = await getAccount(anna, harbor.id);
+    expect((await anna.accounts.get(bursztyn.id))?.tags).toEqual(['retail']);
+    const harborHere = await anna.accounts.get(harbor.id);
     expect(harborHere?.calendar.timeZone).toBe('Europe/Warsaw');
     expect(harborHere?.notes).toBe('Warm-up starts Monday.');
     expect(harborHere?.name).toBe('Harbor Travel');
@@ -76,7 +76,7 @@ describe('pulling a malformed change', () => {
     server.inject(update(account.id, { owner: 'mallory' }));
     const anna = device();
     await pullChanges(anna, server.transport('anna'));
-    expect((await getAccount(anna, account.id))?.name).toBe('Wisła Media');
+    expect((await anna.accounts.get(account.id))?.name).toBe('Wisła Media');
     expect((await anna.setAside.toArray()).map((r) => r.reason).sort()).toEqual(['unknownField', 'unstorableText']);
   });
 });
@@ -92,7 +92,7 @@ describe('the clock after a pull', () => {
 
     const anna = device();
     await pullChanges(anna, server.transport('anna'));
-    expect((await getAccount(anna, account.id))?.notes).toBe('Written with a clock an hour fast.');
+    expect((await anna.accounts.get(account.id))?.notes).toBe('Written with a clock an hour fast.');
     const mine = await createAccount(anna, fields({ name: 'Kashubia Mail' }));
     expect(parseHlc(mine.clocks.name!).wall).toBeLessThanOrEqual(Date.now() + MAX_CLOCK_SKEW_MS);
   });

@@ -5,7 +5,7 @@ import { parseHlc } from '@shared/sync/hlc';
 import { MAX_PUSH_BYTES } from '@shared/sync/protocol';
 import { MAX_CLOCK_SKEW_MS } from '@shared/sync/skew';
 import { checkChange } from '@shared/sync/validate';
-import { addAccounts, createAccount, getAccount, updateAccount } from '../../../renderer/data/accounts';
+import { addAccounts, createAccount, updateAccount } from '../../../renderer/data/accounts';
 import type { TamDeskDb } from '../../../renderer/data/db';
 import { pullChanges, pushOutbox } from '../../../renderer/data/sync/engine';
 import { discardSetAside } from '../../../renderer/data/sync/set-aside';
@@ -23,7 +23,7 @@ import { throwawayDatabases } from './throwaway-db';
 const device = throwawayDatabases('push');
 const fields = (over: Partial<AccountFields> = {}): AccountFields => ({ ...emptyAccountFields('Europe/Warsaw'), ...over });
 const edit = async (db: TamDeskDb, id: string, over: Partial<AccountFields>, now?: Date) => {
-  const { id: _id, createdAt: _c, updatedAt: _u, deletedAt: _d, archivedAt: _a, clocks: _k, ...current } = (await getAccount(db, id))!;
+  const { id: _id, createdAt: _c, updatedAt: _u, deletedAt: _d, archivedAt: _a, clocks: _k, ...current } = (await db.accounts.get(id))!;
   return updateAccount(db, id, { ...current, ...over } as AccountFields, { now });
 };
 
@@ -70,7 +70,7 @@ describe('a change the server refuses for good', () => {
     const [row] = await db.setAside.toArray();
     await discardSetAside(db, row!.id);
     expect(await db.setAside.count()).toBe(0);
-    expect((await getAccount(db, a.id))?.name).toBe('Wisła Media');
+    expect((await db.accounts.get(a.id))?.name).toBe('Wisła Media');
   });
 
   it('survives a push whose reply was lost, then a refusal: nothing twice, nothing skipped', async () => {
@@ -163,14 +163,14 @@ describe('a device id two devices share (a copied profile)', () => {
     );
     for (const db of [a, b]) {
       expect(await db.outbox.count()).toBe(0);
-      expect((await getAccount(db, onA.id))?.name).toBe('Made on A');
-      expect((await getAccount(db, onB.id))?.name).toBe('Made on B');
-      expect(await getAccount(db, shared.id)).toMatchObject({ tier: 'enterprise', notes: 'Edited on B' });
+      expect((await db.accounts.get(onA.id))?.name).toBe('Made on A');
+      expect((await db.accounts.get(onB.id))?.name).toBe('Made on B');
+      expect(await db.accounts.get(shared.id)).toMatchObject({ tier: 'enterprise', notes: 'Edited on B' });
     }
     // B's changes since the copy carry its new id as their clock's node, here and on the server.
     const madeOnB = server.changes().find((c) => c.recordId === onB.id)!;
     expect(parseHlc(madeOnB.hlc).node).toBe(newId);
-    expect((await getAccount(b, onB.id))!.clocks.name).toBe(madeOnB.hlc);
+    expect((await b.accounts.get(onB.id))!.clocks.name).toBe(madeOnB.hlc);
     expect((await readClock(b)).node).toBe(newId);
   });
 });
@@ -194,7 +194,7 @@ describe('a clock once ahead', () => {
       expect(checkChange(change).ok).toBe(true);
     }
     // The record carries the new clocks, in the order the edits were made.
-    const stored = (await getAccount(db, account.id))!;
+    const stored = (await db.accounts.get(account.id))!;
     const [create, notes] = server.changes();
     expect(stored.clocks.name).toBe(create!.hlc);
     expect(stored.clocks.notes).toBe(notes!.hlc);

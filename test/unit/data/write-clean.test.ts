@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateDemoAccounts } from '@shared/demo/generator';
 import { emptyAccountFields } from '@shared/domain/account';
 import { checkChange } from '@shared/sync/validate';
-import { addAccounts, createAccount, getAccount, updateAccount } from '../../../renderer/data/accounts';
+import { addAccounts, createAccount, updateAccount } from '../../../renderer/data/accounts';
 import type { TamDeskDb } from '../../../renderer/data/db';
 import { throwawayDatabases } from './throwaway-db';
 
@@ -22,7 +22,7 @@ describe('text on every write', () => {
     expect(account.notes).toBe('Cut here: \uFFFD');
     const { id: _id, createdAt: _c, updatedAt: _u, deletedAt: _d, archivedAt: _a, clocks: _k, ...fields } = account;
     await updateAccount(db, account.id, { ...fields, tags: ['retail\u0000'] });
-    expect((await getAccount(db, account.id))?.tags).toEqual(['retail']);
+    expect((await db.accounts.get(account.id))?.tags).toEqual(['retail']);
     expect(await outboxChecks(db)).toEqual([true, true]);
   });
 
@@ -30,7 +30,7 @@ describe('text on every write', () => {
     const db = device();
     const [account] = generateDemoAccounts({ count: 1 });
     await addAccounts(db, [{ ...account!, notes: 'From a file\u0000 with \uDE00 in it' }]);
-    expect((await getAccount(db, account!.id))?.notes).toBe('From a file with \uFFFD in it');
+    expect((await db.accounts.get(account!.id))?.notes).toBe('From a file with \uFFFD in it');
     expect(await outboxChecks(db)).toEqual([true]);
   });
 });

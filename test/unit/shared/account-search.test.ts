@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyAccountFilter, filterAccounts, indexAccounts, sortAccounts, summarizeAccount } from '@shared/domain/account-search';
+import { emptyAccountFilter, filterAccounts, sortAccounts, summarizeAccount } from '@shared/domain/account-search';
 import { emptyAccountFields, type Account } from '@shared/domain/account';
 
 let n = 0;
@@ -54,7 +54,7 @@ describe('filterAccounts', () => {
     account({ name: 'Northwind Retail Inc.', tags: ['retail', 'b2c'], ownerTam: 'Marcus Reed', migratingFromEsp: 'SendGrid' }),
     account({ name: 'Old Account', archivedAt: '2026-02-01T00:00:00.000Z', ownerTam: 'Ewa Lis' }),
   ];
-  const index = indexAccounts(list);
+  const index = list.map(summarizeAccount);
 
   it('shows every live account for an empty filter', () => {
     expect(names(filterAccounts(index, emptyAccountFilter))).toEqual(['Żuraw Łączność S.A.', 'Northwind Retail Inc.']);
@@ -103,7 +103,7 @@ describe('deleted accounts', () => {
   it('never show, even with archived ones included', () => {
     const live = account({ name: 'Live' });
     const gone = account({ name: 'Gone', deletedAt: '2026-02-01T00:00:00.000Z' });
-    const shown = filterAccounts(indexAccounts([live, gone]), { ...emptyAccountFilter, includeArchived: true });
+    const shown = filterAccounts([live, gone].map(summarizeAccount), { ...emptyAccountFilter, includeArchived: true });
     expect(names(shown)).toEqual(['Live']);
   });
 });

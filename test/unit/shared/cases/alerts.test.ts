@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alertKey, dueAlerts, foresight, foresightUntil, IMMINENT_MINUTES, nextAlertCheck, type Alert } from '@shared/cases/alerts';
+import { alertKey, dueAlerts, foresight, foresightUntil, nextAlertCheck, type Alert } from '@shared/cases/alerts';
 import type { CaseEventType } from '@shared/cases';
 import { openStatus } from '@shared/calendar/open-status';
 import type { BusinessCalendar } from '@shared/calendar/business-calendar';
@@ -50,10 +50,6 @@ const brief = (alerts: Alert[]) => alerts.map((a) => [a.caseId, a.clock, a.kind,
 describe('dueAlerts', () => {
   // Urgent, opened Tue 14 Apr 13:30Z: first reply due 14:30Z (calendar time), inside the TAM's day.
   const urgent = escalated('urgent', 'urgent', '2026-04-14T13:30:00.000Z');
-
-  it('states its threshold in real minutes', () => {
-    expect(IMMINENT_MINUTES).toBe(30);
-  });
 
   it('imminent from 30 real minutes before the due instant: at 29 minutes before, not at 31', () => {
     expect(iso(new Date(urgent.sla.firstResponse.dueAt!))).toBe('2026-04-14T14:30:00Z');
