@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { domainNameSchema, ipAddressSchema } from './network';
 import { recordMetaSchema } from './record';
 
 /**
@@ -11,14 +12,17 @@ export const BOUNCE_CATEGORIES = [
   'blocklist', 'recipient', 'mailbox-full', 'policy', 'unknown',
 ] as const;
 
+/** A mailbox provider's id in the catalogue ('gmail', 'microsoft', …). */
+const providerIdSchema = z.string().trim().min(1).max(40);
+
 export const remediationRequestSchema = recordMetaSchema.extend({
   accountId: z.uuid(),
-  provider: z.string(),
+  provider: providerIdSchema,
   status: z.enum(['draft', 'ready', 'submitted', 'answered', 'mitigated', 'refused', 'withdrawn']),
-  ips: z.array(z.string()),
-  domains: z.array(z.string()),
+  ips: z.array(ipAddressSchema).max(256),
+  domains: z.array(domainNameSchema).max(256),
   description: z.string().max(20_000),
-  checklist: z.record(z.string(), z.boolean()),
+  checklist: z.record(z.string().max(80), z.boolean()),
   submittedAt: z.iso.datetime({ offset: true }).nullable(),
   caseId: z.uuid().nullable(),
 });
@@ -30,9 +34,9 @@ export const evidenceSchema = recordMetaSchema.extend({
   requestId: z.uuid(),
   observedAt: z.iso.datetime({ offset: true }).nullable(),
   raw: z.string().max(20_000),
-  provider: z.string().nullable(),
+  provider: providerIdSchema.nullable(),
   category: z.enum(BOUNCE_CATEGORIES),
   permanent: z.boolean(),
-  sendingIp: z.string().nullable(),
+  sendingIp: ipAddressSchema.nullable(),
 });
 export type Evidence = z.infer<typeof evidenceSchema>;

@@ -1,5 +1,14 @@
 import { z } from 'zod';
+import { ipAddressSchema } from './network';
 import { recordMetaSchema } from './record';
+
+/**
+ * Bounds on every list and text, so that a synced record stays small
+ * whatever a form or a teammate sends (shared/sync/validate.ts checks each
+ * field a change sets against these schemas).
+ */
+const providerIdSchema = z.string().trim().min(1).max(40);
+const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** IP warm-up migration plans (wzmacnianie IP), built by the warm-up issue. DOMAIN.md §3. */
 export const WARMUP_TEMPLATES = ['standard', 'conservative', 'aggressive', 'custom'] as const;
@@ -8,9 +17,9 @@ export const warmupPlanSchema = recordMetaSchema.extend({
   accountId: z.uuid(),
   name: z.string().trim().min(1).max(160),
   template: z.enum(WARMUP_TEMPLATES),
-  startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  ips: z.array(z.string()),
-  targetDailyVolume: z.number().int().min(0),
+  startDate: isoDateSchema,
+  ips: z.array(ipAddressSchema).max(256),
+  targetDailyVolume: z.number().int().min(0).max(1e10),
   status: z.enum(['draft', 'active', 'paused', 'done', 'abandoned']),
   currentRevisionId: z.uuid().nullable(),
 });
@@ -21,7 +30,7 @@ export const warmupPlanRevisionSchema = recordMetaSchema.extend({
   accountId: z.uuid(),
   planId: z.uuid(),
   revision: z.number().int().min(1),
-  days: z.array(z.object({ day: z.number().int().min(1), perProvider: z.record(z.string(), z.number().int().min(0)) })),
+  days: z.array(z.object({ day: z.number().int().min(1), perProvider: z.record(providerIdSchema, z.number().int().min(0)) })).max(400),
   thresholds: z.object({
     complaintWarn: z.number(), complaintStop: z.number(),
     hardBounceWarn: z.number(), hardBounceStop: z.number(),
@@ -35,8 +44,8 @@ export type WarmupPlanRevision = z.infer<typeof warmupPlanRevisionSchema>;
 export const warmupActualSchema = recordMetaSchema.extend({
   accountId: z.uuid(),
   planId: z.uuid(),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  provider: z.string(),
+  date: isoDateSchema,
+  provider: providerIdSchema,
   sent: z.number().int().min(0),
   delivered: z.number().int().min(0),
   deferred: z.number().int().min(0),

@@ -52,6 +52,15 @@ describe('checkChange', () => {
     expect(refusal(change)).toMatchObject({ table: 'accounts', recordId: change.recordId, field });
   });
 
+  it('bounds the lists and text of the records warm-up and remediation will write', () => {
+    const request = (patch: Record<string, unknown>): Change => ({ ...account(patch), table: 'remediationRequests' });
+    expect(refusal(request({ ips: ['192.0.2.7', '2001:db8::7'], domains: ['mail.example.com'], provider: 'microsoft' }))).toBeNull();
+    expect(refusal(request({ ips: ['not an ip'] }))).toMatchObject({ field: 'ips.0' });
+    expect(refusal(request({ ips: Array.from({ length: 257 }, (_, i) => `192.0.2.${i % 250}`) }))).toMatchObject({ field: 'ips' });
+    expect(refusal(request({ provider: 'x'.repeat(41) }))).toMatchObject({ field: 'provider' });
+    expect(refusal(request({ checklist: { ['k'.repeat(81)]: true } }))).toMatchObject({ field: expect.stringMatching(/^checklist/) });
+  });
+
   it('refuses a field the table does not have, and the bookkeeping a patch may not set', () => {
     expect(refusal(account({ isAdmin: true }))).toMatchObject({ field: 'isAdmin', message: 'not a field of accounts' });
     expect(refusal(account({ clocks: {} }))).toMatchObject({ field: 'clocks' });
