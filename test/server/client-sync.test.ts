@@ -6,15 +6,17 @@ import { createAccount, updateAccount } from '../../renderer/data/accounts';
 import { applyCaseEvent, openCase } from '../../renderer/data/cases';
 import { openDb, type TamDeskDb } from '../../renderer/data/db';
 import { resolveConflict } from '../../renderer/data/sync/conflicts';
+import { deviceId } from '../../renderer/data/write';
 import { pullChanges, pushOutbox } from '../../renderer/data/sync/engine';
 import { httpTransport, SyncError, type Transport } from '../../renderer/data/sync/transport';
-import { BACKENDS, startTestServer, type TestServer } from './helpers';
+import { BACKENDS, Client, makeChange, startTestServer, type TestServer } from './helpers';
 
 /**
  * Two devices with real IndexedDB (fake-indexeddb) syncing through a real
  * server on loopback: offline edits on both converge field by field, a
- * concurrent edit of the notes keeps both and raises a conflict, and a
- * revoked token is a specific error.
+ * concurrent edit of the notes keeps both and raises a conflict, a revoked
+ * token is a specific error, and two devices under one id (a copied profile,
+ * an id another user took) both get every change through.
  */
 const fields = (over: Partial<AccountFields> = {}): AccountFields => ({ ...emptyAccountFields('Europe/Warsaw'), ...over });
 
@@ -44,6 +46,88 @@ describe.each(BACKENDS)('client sync against the server ($name)', (backend) => {
     await pushOutbox(db, transport);
     await pullChanges(db, transport);
   };
+
+  /** A second profile made by copying the first one's database whole: the same device id, clock, cursor and outbox. */
+  const copyOf = async (original: TamDeskDb) => {
+    const copy = device();
+    for (const table of original.tables) await copy.table(table.name).bulkPut(await table.toArray());
+    return copy;
+  };
+  /** Everything a device must hold after a sync: nothing waiting, nothing set aside. */
+  const settled = async (db: TamDeskDb) => ({ waiting: await db.outbox.count(), setAside: await db.setAside.count() });
+
+  it('a copied profile: both copies edit offline, and every edit of each reaches the server and the other; one takes a new id', async () => {
+    const a = device();
+    const shared = await createAccount(a, fields({ name: 'Copied Profile Sp. z o.o.' }));
+    await sync(a);
+    const b = await copyOf(a);
+    expect(await deviceId(b)).toBe(await deviceId(a));
+
+    await updateAccount(a, shared.id, { ...(await a.accounts.get(shared.id))!, notes: 'Edited on the original.' });
+    const onlyA = await createAccount(a, fields({ name: 'Made on the original' }));
+    await updateAccount(b, shared.id, { ...(await b.accounts.get(shared.id))!, tier: 'enterprise' });
+    const onlyB = await createAccount(b, fields({ name: 'Made on the copy' }));
+    await sync(a);
+    await sync(b);
+    await sync(a);
+
+    expect(await deviceId(b)).not.toBe(await deviceId(a));
+    const fresh = device();
+    await sync(fresh);
+    for (const db of [a, b, fresh]) {
+      expect(await db.accounts.get(shared.id)).toMatchObject({ notes: 'Edited on the original.', tier: 'enterprise' });
+      expect((await db.accounts.get(onlyA.id))?.name).toBe('Made on the original');
+      expect((await db.accounts.get(onlyB.id))?.name).toBe('Made on the copy');
+      expect(await settled(db)).toEqual({ waiting: 0, setAside: 0 });
+    }
+  });
+
+  it('a copied profile that syncs before it has anything to send still gets the original\'s changes', async () => {
+    const a = device();
+    const shared = await createAccount(a, fields({ name: 'Early Sync Ltd' }));
+    await sync(a);
+    const b = await copyOf(a);
+    await updateAccount(a, shared.id, { ...(await a.accounts.get(shared.id))!, notes: 'Sent by the original under the shared id.' });
+    await sync(a);
+    // The copy opens and syncs at once: nothing of its own to send yet.
+    await sync(b);
+    const onlyB = await createAccount(b, fields({ name: 'Made on the copy later' }));
+    await sync(b);
+    await sync(a);
+
+    expect(await deviceId(b)).not.toBe(await deviceId(a));
+    for (const db of [a, b]) {
+      expect((await db.accounts.get(shared.id))?.notes).toBe('Sent by the original under the shared id.');
+      expect((await db.accounts.get(onlyB.id))?.name).toBe('Made on the copy later');
+      expect(await settled(db)).toEqual({ waiting: 0, setAside: 0 });
+    }
+  });
+
+  it('a device whose id another user of the team took first still gets its changes through, and gets theirs', async () => {
+    const ben = await addUser(server.db, `ben-${crypto.randomUUID().slice(0, 8)}`, 'warsaw');
+    const a = device();
+    // A new device syncs once before it has made anything: its id is not the server's yet.
+    await sync(a);
+    const id = await deviceId(a);
+    // Ben pushes under that id first (seq 1 and 2, the seqs A will use), and it is his now.
+    const bens = [makeChange({ patch: { name: 'Ben took the id' }, base: { name: null } }), makeChange({ patch: { name: 'Ben again' }, base: { name: null } })];
+    const taken = await new Client(server.url, ben, id).push(bens.map((change, i) => ({ seq: i + 1, change })));
+    expect(taken.status).toBe(200);
+    await sync(a);
+    const mine = await createAccount(a, fields({ name: 'Made on the device' }));
+    const second = await createAccount(a, fields({ name: 'Also made on the device' }));
+    await sync(a);
+
+    expect(await deviceId(a)).not.toBe(id);
+    const fresh = device();
+    await sync(fresh);
+    for (const db of [a, fresh]) {
+      expect((await db.accounts.get(mine.id))?.name).toBe('Made on the device');
+      expect((await db.accounts.get(second.id))?.name).toBe('Also made on the device');
+      for (const change of bens) expect((await db.accounts.get(change.recordId))?.name).toBe(change.patch.name);
+      expect(await settled(db)).toEqual({ waiting: 0, setAside: 0 });
+    }
+  });
 
   it('converges two devices that edited offline, field by field, and empties both outboxes', async () => {
     const a = device();

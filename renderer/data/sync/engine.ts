@@ -7,7 +7,7 @@ import { checkChange } from '@shared/sync/validate';
 import type { ConflictRow, TamDeskDb } from '../db';
 import { markJoined } from '../joined';
 import { flushCaseSummaryQueue, writeProjections, writeScope } from '../projections';
-import { deviceId, readClock, saveClock } from '../write';
+import { readClock, saveClock } from '../write';
 import { pulledRow, type SetAsideRow } from './set-aside';
 import { CURSOR_KEY } from './sync-config';
 import type { PulledChange, Transport } from './transport';
@@ -24,13 +24,18 @@ export { pushOutbox } from './push';
  * (`checkChange`); one that fails is set aside with its reason and who sent
  * it (set-aside.ts), not applied, and the rest of the page lands: one
  * teammate's bad change never stops anyone's sync. Pulled changes do not go
- * to the outbox (they are already on the server), and this device's own
- * changes coming back are skipped.
+ * to the outbox (they are already on the server).
+ *
+ * This device's own changes come back too and go through the merge like any
+ * other: it leaves a change the record already holds as it is (merge.ts,
+ * idempotence). They are not skipped by client id: a change under this
+ * device's id may be another's (a copied profile, or another user who took
+ * the id before this device first pushed), and the device only learns so on
+ * its next push, after its cursor has moved past that change.
  */
 export type SyncProgress = { phase: 'push' | 'pull'; done: number; total: number };
 
 export async function pullChanges(db: TamDeskDb, transport: Transport, onProgress?: (p: SyncProgress) => void): Promise<number> {
-  const clientId = await deviceId(db);
   const start = ((await db.meta.get(CURSOR_KEY))?.value as number | undefined) ?? 0;
   let pulled = 0;
   // The next page is fetched while this one is applied, so the server's work
@@ -46,7 +51,7 @@ export async function pullChanges(db: TamDeskDb, transport: Transport, onProgres
   for (;;) {
     const page = await next;
     if (page.hasMore) next = fetchPage(page.cursor);
-    await applyPage(db, clientId, page.changes, page.cursor);
+    await applyPage(db, page.changes, page.cursor);
     pulled += page.changes.length;
     onProgress?.({ phase: 'pull', done: page.cursor - start, total: Math.max(page.latest - start, 0) });
     if (!page.hasMore) break;
@@ -59,12 +64,10 @@ export async function pullChanges(db: TamDeskDb, transport: Transport, onProgres
 type CheckedChange = PulledChange & { change: Change };
 
 /** A page's changes that may land, and the rows of those set aside. */
-function checkPage(changes: PulledChange[], clientId: string): { incoming: CheckedChange[]; refused: SetAsideRow[] } {
+function checkPage(changes: PulledChange[]): { incoming: CheckedChange[]; refused: SetAsideRow[] } {
   const incoming: CheckedChange[] = [];
   const refused: SetAsideRow[] = [];
   for (const pulled of changes) {
-    // This device's own changes coming back are already here.
-    if (pulled.clientId === clientId) continue;
     const checked = checkChange(pulled.change);
     if (checked.ok) incoming.push({ ...pulled, change: checked.change });
     else refused.push(pulledRow(pulled.change, checked.problem, { author: pulled.author, clientId: pulled.clientId, serverSeq: pulled.serverSeq }));
@@ -72,8 +75,8 @@ function checkPage(changes: PulledChange[], clientId: string): { incoming: Check
   return { incoming, refused };
 }
 
-async function applyPage(db: TamDeskDb, clientId: string, changes: PulledChange[], cursor: number): Promise<void> {
-  const { incoming, refused } = checkPage(changes, clientId);
+async function applyPage(db: TamDeskDb, changes: PulledChange[], cursor: number): Promise<void> {
+  const { incoming, refused } = checkPage(changes);
   const tables = [...new Set(incoming.map((c) => c.change.table as SyncedTable))];
   // The page is merged in memory, in order, over the records it touches, then
   // written back in bulk: one round of reads and one of writes per page, each
