@@ -227,21 +227,33 @@ export function firstSyncSummaries() {
       for (const record of records) add(record);
       if (cases.size > 0) await db.meta.put({ key: FIRST_SYNC_SUMMARIES, value: true });
     },
-    /** Writes every summary, in one transaction; the readers of summaries are told once. */
-    async write(db: TamDeskDb): Promise<void> {
+    /**
+     * Writes every summary, a chunk a transaction (a transaction's changes
+     * reach the window's live queries as one message: 18,000 keys in one
+     * would hold its thread); the readers of summaries are told once, at the end.
+     */
+    async write(db: TamDeskDb, chunk = 1000): Promise<void> {
       if (cases.size === 0) return;
       // As a pulled page does (writeProjections): a case whose create has not arrived gets no summary.
       const created = [...cases.values()].filter((c) => c.clocks.createdAt !== undefined);
-      await db.transaction('rw', writeScope(db, ['cases']), async () => {
-        if ((await db.outbox.count()) > 0) await enqueueCases(db, created.map((c) => c.id));
-        else {
-          const byAccount = groupBy([...policies.values()], (p) => p.accountId);
-          const entries = new Map([...timelines].map(([caseId, timeline]) => [caseId, [...timeline.values()]]));
-          await db.caseSummaries.bulkPut(buildCaseSummaries(created, accounts, entries, byAccount));
-          await bumpSummariesRevision(db);
-        }
-        await db.meta.delete(FIRST_SYNC_SUMMARIES);
-      });
+      const byAccount = groupBy([...policies.values()], (p) => p.accountId);
+      for (let from = 0; from < created.length || from === 0; from += chunk) {
+        const last = from + chunk >= created.length;
+        const done = await db.transaction('rw', writeScope(db, ['cases']), async () => {
+          if ((await db.outbox.count()) > 0) {
+            await enqueueCases(db, created.slice(from).map((c) => c.id));
+          } else {
+            const some = created.slice(from, from + chunk);
+            const entries = new Map(some.map((c) => [c.id, [...(timelines.get(c.id)?.values() ?? [])]]));
+            await db.caseSummaries.bulkPut(buildCaseSummaries(some, accounts, entries, byAccount));
+            if (!last) return false;
+            await bumpSummariesRevision(db);
+          }
+          await db.meta.delete(FIRST_SYNC_SUMMARIES);
+          return true;
+        });
+        if (done) return;
+      }
     },
   };
 }

@@ -98,14 +98,14 @@ function checkPage(changes: PulledChange[], clientId: string): { incoming: Check
 async function applyPage(db: TamDeskDb, clientId: string, changes: PulledChange[], cursor: number, first?: FirstSync): Promise<void> {
   const { incoming, refused } = checkPage(changes, clientId);
   // On a first sync, only what an earlier page wrote can be stored, or be in conflict.
-  const stored = first ? incoming.filter(({ change: c }) => first.written.has(recordKey(c.table, c.recordId))) : incoming;
+  const mayBeStored = first ? incoming.filter(({ change: c }) => first.written.has(recordKey(c.table, c.recordId))) : incoming;
   const tables = [...new Set(incoming.map((c) => c.change.table as SyncedTable))];
   // The page is merged in memory, in order, over the records it touches, then
   // written back in bulk: one round of reads and one of writes per page, each
   // issued at once (IndexedDB queues them), not a few awaited calls a change.
   await db.transaction('rw', [...writeScope(db, tables), db.conflicts, db.setAside], async () => {
     const now = new Date();
-    const [clockState, current, known] = await Promise.all([readClock(db, now.getTime()), readTouched(db, tables, stored), conflictsOf(db, stored)]);
+    const [clockState, current, known] = await Promise.all([readClock(db, now.getTime()), readTouched(db, tables, mayBeStored), conflictsOf(db, mayBeStored)]);
     let clock = clockState;
     for (const { change } of incoming) clock = receive(clock, parseHlc(change.hlc), now.getTime());
     const { records, conflicts } = applyChanges(current, incoming);
