@@ -1,7 +1,6 @@
 import type { Table } from 'dexie';
 import { SYNCED_TABLE_NAMES, type SyncedTable } from '@shared/domain/tables';
 import type { Change } from '@shared/sync/change';
-import { MAX_PULL_LIMIT } from '@shared/sync/protocol';
 import { parseHlc, receive } from '@shared/sync/hlc';
 import { applyChanges, conflictKey, isCreated, recordKey, type SyncRecord } from '@shared/sync/merge';
 import { checkChange } from '@shared/sync/validate';
@@ -49,7 +48,7 @@ export async function pullChanges(db: TamDeskDb, transport: Transport, onProgres
   // The next page is fetched while this one is applied, so the server's work
   // and the network overlap with IndexedDB's. Pages are still applied in order.
   const fetchPage = (cursor: number) => {
-    const page = transport.pull(cursor, MAX_PULL_LIMIT);
+    const page = transport.pull(cursor);
     page.catch(() => {}); // awaited below; a page fetched in vain must not be an unhandled rejection
     return page;
   };
