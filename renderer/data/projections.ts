@@ -3,7 +3,7 @@ import type { Account } from '@shared/domain/account';
 import { summarizeAccount } from '@shared/domain/account-search';
 import type { SlaPolicy, SupportCase, TimelineEntry } from '@shared/domain/case';
 import type { SyncedTable } from '@shared/domain/tables';
-import { summarizeCase, withEntries } from '@shared/cases/summary';
+import { summarizeCase, withEntries, type CaseSummary, type SummaryEntry } from '@shared/cases/summary';
 import type { TamDeskDb } from './db';
 
 /**
@@ -62,9 +62,8 @@ async function bumpSummariesRevision(db: TamDeskDb): Promise<void> {
 /** Case summaries of the given cases, rebuilt from the case, its timeline, its account and the account's SLA policies. */
 async function refreshCaseSummaries(db: TamDeskDb, caseIds: readonly string[]): Promise<void> {
   if (caseIds.length === 0) return;
-  // A case without an account id (stored by an older version) cannot be summarised, nor looked up by it.
-  const cases = (await db.cases.bulkGet([...new Set(caseIds)])).filter((c): c is SupportCase => typeof c?.accountId === 'string');
-  const accountIds = [...new Set(cases.map((c) => c.accountId))];
+  const cases = (await db.cases.bulkGet([...new Set(caseIds)])).filter((c) => c !== undefined);
+  const accountIds = [...new Set(cases.flatMap((c) => (typeof c.accountId === 'string' ? [c.accountId] : [])))];
   const [accounts, timelines, policies] = await Promise.all([
     db.accounts.bulkGet(accountIds),
     timelinesOf(db, cases.map((c) => c.id)),
@@ -74,11 +73,22 @@ async function refreshCaseSummaries(db: TamDeskDb, caseIds: readonly string[]): 
       : Promise.all(accountIds.map((id) => db.slaPolicies.where('accountId').equals(id).toArray())).then((p) => p.flat()),
   ]);
   const accountById = new Map(accounts.flatMap((a, i) => (a ? [[accountIds[i]!, a] as const] : [])));
-  const policiesOf = groupBy(policies, (p) => p.accountId);
-  // A case pulled before its account gets its summary when the account lands.
-  const summarized = cases.filter((c) => accountById.has(c.accountId));
-  const summaries = eachSound(summarized, (c) => summarizeCase(c, accountById.get(c.accountId)!, timelines.get(c.id) ?? [], policiesOf.get(c.accountId) ?? []), 'case summary');
-  await db.caseSummaries.bulkPut(summaries);
+  await db.caseSummaries.bulkPut(buildCaseSummaries(cases, accountById, timelines, groupBy(policies, (p) => p.accountId)));
+}
+
+/**
+ * The summaries of the given cases, from what they are built of. A case
+ * without an account id (stored by an older version) cannot be summarised,
+ * and a case pulled before its account gets its summary when the account lands.
+ */
+function buildCaseSummaries(
+  cases: readonly SupportCase[],
+  accountById: ReadonlyMap<string, Account>,
+  timelines: ReadonlyMap<string, readonly SummaryEntry[]>,
+  policiesOf: ReadonlyMap<string, readonly SlaPolicy[]>,
+): CaseSummary[] {
+  const summarized = cases.filter((c) => typeof c.accountId === 'string' && accountById.has(c.accountId));
+  return eachSound(summarized, (c) => summarizeCase(c, accountById.get(c.accountId)!, timelines.get(c.id) ?? [], policiesOf.get(c.accountId) ?? []), 'case summary');
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -176,6 +186,88 @@ async function rebuildOneByOne(db: TamDeskDb, ids: readonly string[]): Promise<v
   }
 }
 
+/**
+ * The meta row that says a first sync's summaries are not all written yet:
+ * set by its first page, cleared with the summaries. A first sync that was
+ * cut short (the app closed) leaves it, and the next pull queues every case
+ * (recoverFirstSyncSummaries).
+ */
+const FIRST_SYNC_SUMMARIES = 'firstSyncSummariesPending';
+
+/**
+ * The case summaries of a first sync into an empty device, built from the
+ * records its pages wrote, kept in memory as they pass (the cases, their
+ * timelines reduced to what the clocks read, the accounts, the policies),
+ * and written once, when the pull is done. Nothing is queued, and nothing
+ * read back: on a device that held no records, what the pages wrote is all
+ * there is. Should this device write locally meanwhile (the outbox is no
+ * longer empty), the summaries are rebuilt from the database instead.
+ */
+export type FirstSyncSummaries = ReturnType<typeof firstSyncSummaries>;
+
+export function firstSyncSummaries() {
+  const cases = new Map<string, SupportCase>();
+  const accounts = new Map<string, Account>();
+  const policies = new Map<string, SlaPolicy>();
+  const timelines = new Map<string, Map<string, SummaryEntry>>();
+  const keep: Partial<Record<SyncedTable, (record: never) => void>> = {
+    cases: (c: SupportCase) => cases.set(c.id, c),
+    accounts: (a: Account) => accounts.set(a.id, a),
+    slaPolicies: (p: SlaPolicy) => policies.set(p.id, p),
+    timeline: (e: TimelineEntry) => {
+      const { id, caseId, kind, at, fromStatus, toStatus, deletedAt } = e;
+      const timeline = timelines.get(caseId) ?? new Map<string, SummaryEntry>();
+      timelines.set(caseId, timeline.set(id, { id, kind, at, fromStatus, toStatus, deletedAt }));
+    },
+  };
+  return {
+    /** In the page's transaction: notes that it wrote these records, and that summaries are pending. */
+    async collect(db: TamDeskDb, table: SyncedTable, records: readonly unknown[]): Promise<void> {
+      const add = keep[table] as ((record: unknown) => void) | undefined;
+      if (!add || records.length === 0) return;
+      for (const record of records) add(record);
+      if (cases.size > 0) await db.meta.put({ key: FIRST_SYNC_SUMMARIES, value: true });
+    },
+    /**
+     * Writes every summary, a chunk a transaction (a transaction's changes
+     * reach the window's live queries as one message: 18,000 keys in one
+     * would hold its thread); the readers of summaries are told once, at the end.
+     */
+    async write(db: TamDeskDb, chunk = 1000): Promise<void> {
+      if (cases.size === 0) return;
+      // As a pulled page does (writeProjections): a case whose create has not arrived gets no summary.
+      const created = [...cases.values()].filter((c) => c.clocks.createdAt !== undefined);
+      const byAccount = groupBy([...policies.values()], (p) => p.accountId);
+      for (let from = 0; from < created.length || from === 0; from += chunk) {
+        const last = from + chunk >= created.length;
+        const done = await db.transaction('rw', writeScope(db, ['cases']), async () => {
+          if ((await db.outbox.count()) > 0) {
+            await enqueueCases(db, created.slice(from).map((c) => c.id));
+          } else {
+            const some = created.slice(from, from + chunk);
+            const entries = new Map(some.map((c) => [c.id, [...(timelines.get(c.id)?.values() ?? [])]]));
+            await db.caseSummaries.bulkPut(buildCaseSummaries(some, accounts, entries, byAccount));
+            if (!last) return false;
+            await bumpSummariesRevision(db);
+          }
+          await db.meta.delete(FIRST_SYNC_SUMMARIES);
+          return true;
+        });
+        if (done) return;
+      }
+    },
+  };
+}
+
+/** Queues every case for its summary if a first sync was cut short before it wrote them (see FIRST_SYNC_SUMMARIES). */
+export async function recoverFirstSyncSummaries(db: TamDeskDb): Promise<void> {
+  if (!(await db.meta.get(FIRST_SYNC_SUMMARIES))) return;
+  await db.transaction('rw', [db.cases, db.caseSummaryQueue, db.meta], async () => {
+    await enqueueCases(db, await db.cases.toCollection().primaryKeys());
+    await db.meta.delete(FIRST_SYNC_SUMMARIES);
+  });
+}
+
 export const PROJECTIONS: Partial<Record<SyncedTable, Projection[]>> = {
   accounts: [accountSummaries, caseSummaries((db, rs) => caseIdsOfAccounts(db, (rs as Account[]).map((a) => a.id)))],
   cases: [caseSummaries((_db, rs) => (rs as SupportCase[]).map((c) => c.id))],
@@ -192,18 +284,26 @@ export function writeScope(db: TamDeskDb, tables: readonly SyncedTable[]): Table
 
 /**
  * Rewrites the projections of records of `table` just written (in the
- * caller's transaction); `deferred` (a pulled page) queues the ones that can
- * be queued instead.
+ * caller's transaction). For a pulled page (`deferred`), the ones that can
+ * wait are queued instead, or collected by a first sync, which writes them
+ * when its pull is done.
  */
-export async function writeProjections(db: TamDeskDb, table: SyncedTable, records: readonly unknown[], { deferred = false } = {}): Promise<void> {
+export async function writeProjections(
+  db: TamDeskDb,
+  table: SyncedTable,
+  records: readonly unknown[],
+  { deferred }: { deferred?: 'queue' | FirstSyncSummaries } = {},
+): Promise<void> {
   if (records.length === 0) return;
   let summariesChanged = false;
   for (const projection of PROJECTIONS[table] ?? []) {
-    if (deferred && projection.enqueue) await projection.enqueue(db, records);
-    else {
+    if (deferred && projection.enqueue) {
+      if (deferred === 'queue') await projection.enqueue(db, records);
+    } else {
       await projection.update(db, records);
       summariesChanged ||= projection.stores.includes('caseSummaries');
     }
   }
+  if (deferred && deferred !== 'queue') await deferred.collect(db, table, records);
   if (summariesChanged) await bumpSummariesRevision(db);
 }

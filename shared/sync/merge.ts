@@ -173,7 +173,9 @@ export function applyChange(current: SyncRecord | undefined, change: Change, aut
   const textFields: readonly string[] = spec.merge === 'fields' ? spec.textFields : [];
   const conflicts: TextConflict[] = [];
   const clocks = current?.clocks ?? {};
-  const won: Record<string, unknown> = {};
+  // The fields this change wins, as a list: building the record from it is
+  // several times faster than spreading an object of them (a first sync merges 100,000).
+  const won: [string, unknown][] = [];
   let anyField = false;
 
   for (const [field, value] of Object.entries(change.patch)) {
@@ -181,23 +183,23 @@ export function applyChange(current: SyncRecord | undefined, change: Change, aut
     anyField = true;
     const held = clocks[field];
     const order = compareHlc(change.hlc, held);
-    if (order > 0) won[field] = value;
+    if (order > 0) won.push([field, value]);
     if (order !== 0 && current && held !== undefined && textFields.includes(field)) {
       const conflict = textConflict(current, change, field, held, author);
       if (conflict) conflicts.push(conflict);
     }
   }
-  const wonFields = Object.keys(won);
-  if (!anyField || wonFields.length === 0) return { record: current, conflicts, applied: false };
+  if (!anyField || won.length === 0) return { record: current, conflicts, applied: false };
 
   const nextClocks = { ...clocks };
-  for (const field of wonFields) nextClocks[field] = change.hlc;
-  const record: SyncRecord = {
-    ...(current ?? { createdAt: change.at, updatedAt: change.at, deletedAt: null }),
-    ...won,
-    id: change.recordId,
-    clocks: nextClocks,
-  } as SyncRecord;
+  // `id` and `clocks` are set below, after the fields (the key order a spread of them gave).
+  const record = (current ? { ...current } : { createdAt: change.at, updatedAt: change.at, deletedAt: null }) as SyncRecord;
+  for (const [field, value] of won) {
+    record[field] = value;
+    nextClocks[field] = change.hlc;
+  }
+  record.id = change.recordId;
+  record.clocks = nextClocks;
   // The change that now holds the greatest clock sets updatedAt (invariant 1).
   const previousLatest = current ? latestClock(current) : undefined;
   if (compareHlc(change.hlc, previousLatest) > 0) {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { SYNCED_TABLES, type SyncedTable } from '../domain/tables';
 import { textProblem } from '../text';
 import { changeSchema, type Change } from './change';
@@ -63,6 +63,50 @@ function fieldsOf(table: SyncedTable): Record<string, z.ZodType> {
   return (SYNCED_TABLES[table].schema as unknown as { shape: Record<string, z.ZodType> }).shape;
 }
 
+/**
+ * Whether every string, number and key inside `value` can be stored: what
+ * `unstorable` finds null, without building a path for every value it walks
+ * (a pulled account is hundreds of them). Only a value that fails is walked
+ * again by `unstorable`, for the path and the reason.
+ */
+function storable(value: unknown, depth: number): boolean {
+  if (depth > 32) return false;
+  switch (typeof value) {
+    case 'string':
+      return textProblem(value) === null;
+    case 'number':
+      return Number.isFinite(value);
+    case 'boolean':
+      return true;
+    case 'object':
+      if (value === null) return true;
+      if (Array.isArray(value)) {
+        for (const item of value) if (!storable(item, depth + 1)) return false;
+        return true;
+      }
+      for (const key in value) {
+        if (!Object.hasOwn(value, key)) continue;
+        if (textProblem(key) !== null || !storable((value as Record<string, unknown>)[key], depth + 1)) return false;
+      }
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * A table's fields as one optional-field object schema, built once: parsing
+ * a patch with it passes exactly when every field the patch sets (none
+ * undefined) passes its own schema, in one call instead of one a field. The
+ * table's record-wide refinements are not part of it, as in the check a field.
+ */
+const patchSchemas = new Map<SyncedTable, z.ZodType>();
+function patchSchemaOf(table: SyncedTable): z.ZodType {
+  let schema = patchSchemas.get(table);
+  if (!schema) patchSchemas.set(table, (schema = z.object(fieldsOf(table)).partial()));
+  return schema;
+}
+
 export function checkChange(input: unknown): ChangeCheck {
   const raw = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
   const table = typeof raw.table === 'string' ? raw.table : null;
@@ -79,9 +123,17 @@ export function checkChange(input: unknown): ChangeCheck {
   if (spec.merge === 'append-only' && change.op !== 'create') return fail('op', `${change.table} records are written once: only 'create' is allowed, not '${change.op}'`);
 
   const fields = fieldsOf(change.table as SyncedTable);
-  for (const [field, value] of Object.entries(change.patch)) {
+  const entries = Object.entries(change.patch);
+  for (const [field, value] of entries) {
     if (NOT_FIELDS.has(field) || !Object.hasOwn(fields, field)) return fail(field, `not a field of ${change.table}`);
     if (field === 'id' && value !== change.recordId) return fail('id', 'differs from the change\'s recordId');
+  }
+  // The whole patch at once, the common case; anything amiss is looked at
+  // field by field, in the patch's order, to name the first problem.
+  if (entries.every(([, value]) => value !== undefined && storable(value, 0)) && patchSchemaOf(change.table as SyncedTable).safeParse(change.patch).success) {
+    return { ok: true, change };
+  }
+  for (const [field, value] of entries) {
     const bad = unstorable(value, [field]);
     if (bad) return fail(bad.path, bad.message);
     const checked = fields[field]!.safeParse(value);

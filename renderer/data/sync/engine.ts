@@ -1,12 +1,12 @@
 import type { Table } from 'dexie';
-import type { SyncedTable } from '@shared/domain/tables';
+import { SYNCED_TABLE_NAMES, type SyncedTable } from '@shared/domain/tables';
 import type { Change } from '@shared/sync/change';
 import { parseHlc, receive } from '@shared/sync/hlc';
 import { applyChanges, conflictKey, isCreated, recordKey, type SyncRecord } from '@shared/sync/merge';
 import { checkChange } from '@shared/sync/validate';
 import type { ConflictRow, TamDeskDb } from '../db';
 import { markJoined } from '../joined';
-import { flushCaseSummaryQueue, writeProjections, writeScope } from '../projections';
+import { firstSyncSummaries, flushCaseSummaryQueue, recoverFirstSyncSummaries, writeProjections, writeScope, type FirstSyncSummaries } from '../projections';
 import { readClock, saveClock } from '../write';
 import { pulledRow, type SetAsideRow } from './set-aside';
 import { CURSOR_KEY } from './sync-config';
@@ -32,11 +32,20 @@ export { pushOutbox } from './push';
  * device's id may be another's (a copied profile, or another user who took
  * the id before this device first pushed), and the device only learns so on
  * its next push, after its cursor has moved past that change.
+ *
+ * A device's first sync (a pull from the beginning into a device that holds
+ * no records) skips what an empty device cannot need: it reads back only the
+ * records an earlier page of the same pull wrote (nothing else is stored),
+ * and builds the case summaries once, at the end, from the records as its
+ * pages wrote them (projections.ts, firstSyncSummaries), instead of queueing
+ * every case and reading it all back.
  */
 export type SyncProgress = { phase: 'push' | 'pull'; done: number; total: number };
 
 export async function pullChanges(db: TamDeskDb, transport: Transport, onProgress?: (p: SyncProgress) => void): Promise<number> {
   const start = ((await db.meta.get(CURSOR_KEY))?.value as number | undefined) ?? 0;
+  await recoverFirstSyncSummaries(db);
+  const first = start === 0 && (await holdsNothing(db)) ? { written: new Set<string>(), summaries: firstSyncSummaries() } : undefined;
   let pulled = 0;
   // The next page is fetched while this one is applied, so the server's work
   // and the network overlap with IndexedDB's. Pages are still applied in order.
@@ -51,17 +60,27 @@ export async function pullChanges(db: TamDeskDb, transport: Transport, onProgres
   for (;;) {
     const page = await next;
     if (page.hasMore) next = fetchPage(page.cursor);
-    await applyPage(db, page.changes, page.cursor);
+    await applyPage(db, page.changes, page.cursor, first);
     pulled += page.changes.length;
     onProgress?.({ phase: 'pull', done: page.cursor - start, total: Math.max(page.latest - start, 0) });
     if (!page.hasMore) break;
   }
+  await first?.summaries.write(db);
   // Summaries queued by these pages, and by a pull interrupted earlier (the app closed mid-sync); never before the pull, so queued work cannot hold it up.
   await flushCaseSummaryQueue(db);
   return pulled;
 }
 
 type CheckedChange = PulledChange & { change: Change };
+
+/** A first sync: the records its pages have written (by `recordKey`), and the summaries it builds. */
+type FirstSync = { written: Set<string>; summaries: FirstSyncSummaries };
+
+/** Whether the device holds no synced record, and so no conflict about one. */
+async function holdsNothing(db: TamDeskDb): Promise<boolean> {
+  const counts = await Promise.all([...SYNCED_TABLE_NAMES, 'conflicts'].map((table) => db.table(table).count()));
+  return counts.every((n) => n === 0);
+}
 
 /** A page's changes that may land, and the rows of those set aside. */
 function checkPage(changes: PulledChange[]): { incoming: CheckedChange[]; refused: SetAsideRow[] } {
@@ -75,16 +94,18 @@ function checkPage(changes: PulledChange[]): { incoming: CheckedChange[]; refuse
   return { incoming, refused };
 }
 
-async function applyPage(db: TamDeskDb, changes: PulledChange[], cursor: number): Promise<void> {
+async function applyPage(db: TamDeskDb, changes: PulledChange[], cursor: number, first?: FirstSync): Promise<void> {
   const { incoming, refused } = checkPage(changes);
+  // On a first sync, only what an earlier page wrote can be stored, or be in conflict.
+  const mayBeStored = first ? incoming.filter(({ change: c }) => first.written.has(recordKey(c.table, c.recordId))) : incoming;
   const tables = [...new Set(incoming.map((c) => c.change.table as SyncedTable))];
   // The page is merged in memory, in order, over the records it touches, then
   // written back in bulk: one round of reads and one of writes per page, each
   // issued at once (IndexedDB queues them), not a few awaited calls a change.
   await db.transaction('rw', [...writeScope(db, tables), db.conflicts, db.setAside], async () => {
     const now = new Date();
-    const [stored, current, known] = await Promise.all([readClock(db, now.getTime()), readTouched(db, tables, incoming), conflictsOf(db, incoming)]);
-    let clock = stored;
+    const [clockState, current, known] = await Promise.all([readClock(db, now.getTime()), readTouched(db, tables, mayBeStored), conflictsOf(db, mayBeStored)]);
+    let clock = clockState;
     for (const { change } of incoming) clock = receive(clock, parseHlc(change.hlc), now.getTime());
     const { records, conflicts } = applyChanges(current, incoming);
 
@@ -96,7 +117,8 @@ async function applyPage(db: TamDeskDb, changes: PulledChange[], cursor: number)
       if (changed.length === 0) continue;
       // An update can arrive before its create; such a partial record gets no
       // list entry until the create lands.
-      writes.push(db.table(table).bulkPut(changed), writeProjections(db, table, changed.filter(isCreated), { deferred: true }));
+      writes.push(db.table(table).bulkPut(changed), writeProjections(db, table, changed.filter(isCreated), { deferred: first?.summaries ?? 'queue' }));
+      if (first) for (const record of changed) first.written.add(recordKey(table, record.id));
     }
     // New conflicts get a row; one reported again (a replay) keeps its row,
     // resolved or not. Then an edit made on top of either side of an open
