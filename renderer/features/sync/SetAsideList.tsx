@@ -83,7 +83,9 @@ export function SetAsideList({ onNavigate = () => {} }: { onNavigate?: () => voi
               return (
                 <tr key={row.id}>
                   <td>{row.direction === 'outgoing' ? t('setAside.fromDevice') : t('setAside.fromTeammate', { author: row.from?.author ?? '' })}</td>
-                  <td title={record}>{record}</td>
+                  <td className="record" title={record}>
+                    {record}
+                  </td>
                   <td>
                     <code>{row.field}</code>
                   </td>
