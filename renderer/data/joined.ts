@@ -1,8 +1,10 @@
 import type { TamDeskDb } from './db';
 
 /**
- * When this device joined: its first run, or the start of its first sync
- * with a team's server (a pull from the beginning), whichever is later. What
+ * When this device joined: its first run, or its sign-in to a team's server
+ * (sync/controller.ts; a server it had not synced with before), whichever
+ * is later. A pull never moves it: while a new team's log is still empty,
+ * every pull starts from the beginning. What
  * happened before it is history to this device, not news: the SLA alerts do
  * not ring, one by one, for clocks that breached before it.
  */

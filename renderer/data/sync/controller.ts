@@ -2,6 +2,7 @@ import { liveQuery, type Subscription } from 'dexie';
 import { create } from 'zustand';
 import { host } from '../../host';
 import type { TamDeskDb } from '../db';
+import { markJoined } from '../joined';
 import type { SyncProgress } from './engine';
 import { SyncScheduler, INTERVAL_MS, type Trigger } from './scheduler';
 import { runSyncRound } from './sync-round';
@@ -159,6 +160,9 @@ export async function signIn(db: TamDeskDb, urlInput: string, tokenInput: string
   }
   if (previous !== url.url) {
     // Another server: pull its whole log, and number pushes from its start.
+    // This device joins that team now: what its log brings from before is
+    // history, not news to ring about (renderer/data/joined.ts).
+    await markJoined(db, Date.now());
     await db.meta.bulkPut([
       { key: CURSOR_KEY, value: 0 },
       { key: ACKNOWLEDGED_SEQ_KEY, value: 0 },

@@ -5,7 +5,6 @@ import { parseHlc, receive } from '@shared/sync/hlc';
 import { applyChanges, conflictKey, isCreated, recordKey, type SyncRecord } from '@shared/sync/merge';
 import { checkChange } from '@shared/sync/validate';
 import type { ConflictRow, TamDeskDb } from '../db';
-import { markJoined } from '../joined';
 import { firstSyncSummaries, flushCaseSummaryQueue, recoverFirstSyncSummaries, writeProjections, writeScope, type FirstSyncSummaries } from '../projections';
 import { readClock, saveClock } from '../write';
 import { pulledRow, type SetAsideRow } from './set-aside';
@@ -55,8 +54,6 @@ export async function pullChanges(db: TamDeskDb, transport: Transport, onProgres
     return page;
   };
   let next = fetchPage(start);
-  // A pull from the beginning is this device's first sync with the server: what it brings is history (renderer/data/joined.ts).
-  if (start === 0) await markJoined(db, Date.now());
   for (;;) {
     const page = await next;
     if (page.hasMore) next = fetchPage(page.cursor);

@@ -8,6 +8,7 @@ import { createAccount } from '../../../renderer/data/accounts';
 import { pullChanges, pushOutbox } from '../../../renderer/data/sync/engine';
 import { CURSOR_KEY } from '../../../renderer/data/sync/sync-config';
 import { FakeSyncServer } from './fake-sync-server';
+import { joinedAt, markJoined } from '../../../renderer/data/joined';
 import { throwawayDatabases } from './throwaway-db';
 
 /**
@@ -95,5 +96,17 @@ describe('the clock after a pull', () => {
     expect((await anna.accounts.get(account.id))?.notes).toBe('Written with a clock an hour fast.');
     const mine = await createAccount(anna, fields({ name: 'Kashubia Mail' }));
     expect(parseHlc(mine.clocks.name!).wall).toBeLessThanOrEqual(Date.now() + MAX_CLOCK_SKEW_MS);
+  });
+});
+
+describe('the join time', () => {
+  it('stays when a new team’s log is still empty, though every pull of it starts from the beginning', async () => {
+    const server = new FakeSyncServer();
+    const anna = device();
+    const signedIn = await markJoined(anna, Date.parse('2026-12-01T09:00:00Z'));
+    await pullChanges(anna, server.transport('anna'));
+    await pullChanges(anna, server.transport('anna'));
+    expect((await anna.meta.get(CURSOR_KEY))?.value ?? 0).toBe(0);
+    expect(await joinedAt(anna)).toBe(signedIn);
   });
 });
