@@ -24,12 +24,15 @@ type AnyRecord = { id: string; createdAt: string; updatedAt: string; deletedAt: 
 export const DEVICE_KEY = 'deviceId';
 const CLOCK_KEY = 'hlc';
 
+/** A new device id: 16 characters of a UUIDv7's random tail. */
+export const newDeviceId = (): string => newId().replaceAll('-', '').slice(-16);
+
 /** This device's id: its node in every clock, and its client id on the sync server. */
 export async function deviceId(db: TamDeskDb): Promise<string> {
   return db.transaction('rw', db.meta, async () => {
     let device = (await db.meta.get(DEVICE_KEY))?.value as string | undefined;
     if (!device) {
-      device = newId().replaceAll('-', '').slice(-16);
+      device = newDeviceId();
       await db.meta.put({ key: DEVICE_KEY, value: device });
     }
     return device;

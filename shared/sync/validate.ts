@@ -30,68 +30,47 @@ const NOT_FIELDS = new Set(['clocks']);
 
 const pathText = (path: readonly PropertyKey[]): string => path.map(String).join('.');
 
-/** The first value inside `value` that no replica can store, with its path; null when all is well. */
-export function unstorable(value: unknown, path: string[] = [], depth = 0): { path: string; message: string } | null {
-  if (depth > 32) return { path: pathText(path), message: 'nested too deeply' };
-  if (typeof value === 'string') {
-    const problem = textProblem(value);
-    return problem ? { path: pathText(path), message: problem } : null;
-  }
-  if (typeof value === 'number') return Number.isFinite(value) ? null : { path: pathText(path), message: 'not a finite number' };
-  if (value === null || typeof value === 'boolean') return null;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i += 1) {
-      const found = unstorable(value[i], [...path, String(i)], depth + 1);
-      if (found) return found;
+type Unstorable = { path: string; message: string };
+const at = (path: readonly string[], message: string): Unstorable => ({ path: pathText(path), message });
+
+/**
+ * The first value inside `value` that no replica can store, with its path;
+ * null when all is well. The path is a stack pushed and popped on the way,
+ * and made text only for a value that fails: a pulled account is hundreds of
+ * values, nearly always all fine.
+ */
+export function unstorable(value: unknown, path: string[] = [], depth = 0): Unstorable | null {
+  if (depth > 32) return at(path, 'nested too deeply');
+  switch (typeof value) {
+    case 'string': {
+      const problem = textProblem(value);
+      return problem ? at(path, problem) : null;
     }
-    return null;
-  }
-  if (typeof value === 'object') {
-    for (const [key, inner] of Object.entries(value)) {
-      const keyProblem = unstorable(key, [...path, key], depth + 1);
-      if (keyProblem) return keyProblem;
-      const found = unstorable(inner, [...path, key], depth + 1);
-      if (found) return found;
+    case 'number':
+      return Number.isFinite(value) ? null : at(path, 'not a finite number');
+    case 'boolean':
+      return null;
+    case 'object': {
+      if (value === null) return null;
+      const array = Array.isArray(value);
+      for (const key in value) {
+        if (!Object.hasOwn(value, key)) continue;
+        path.push(key);
+        const keyProblem = array ? null : textProblem(key);
+        const found = keyProblem ? at(path, keyProblem) : unstorable((value as Record<string, unknown>)[key], path, depth + 1);
+        path.pop();
+        if (found) return found;
+      }
+      return null;
     }
-    return null;
+    default:
+      return at(path, `not a JSON value (${typeof value})`);
   }
-  return { path: pathText(path), message: `not a JSON value (${typeof value})` };
 }
 
 /** The field schemas of a synced table. */
 function fieldsOf(table: SyncedTable): Record<string, z.ZodType> {
   return (SYNCED_TABLES[table].schema as unknown as { shape: Record<string, z.ZodType> }).shape;
-}
-
-/**
- * Whether every string, number and key inside `value` can be stored: what
- * `unstorable` finds null, without building a path for every value it walks
- * (a pulled account is hundreds of them). Only a value that fails is walked
- * again by `unstorable`, for the path and the reason.
- */
-function storable(value: unknown, depth: number): boolean {
-  if (depth > 32) return false;
-  switch (typeof value) {
-    case 'string':
-      return textProblem(value) === null;
-    case 'number':
-      return Number.isFinite(value);
-    case 'boolean':
-      return true;
-    case 'object':
-      if (value === null) return true;
-      if (Array.isArray(value)) {
-        for (const item of value) if (!storable(item, depth + 1)) return false;
-        return true;
-      }
-      for (const key in value) {
-        if (!Object.hasOwn(value, key)) continue;
-        if (textProblem(key) !== null || !storable((value as Record<string, unknown>)[key], depth + 1)) return false;
-      }
-      return true;
-    default:
-      return false;
-  }
 }
 
 /**
@@ -130,7 +109,7 @@ export function checkChange(input: unknown): ChangeCheck {
   }
   // The whole patch at once, the common case; anything amiss is looked at
   // field by field, in the patch's order, to name the first problem.
-  if (entries.every(([, value]) => value !== undefined && storable(value, 0)) && patchSchemaOf(change.table as SyncedTable).safeParse(change.patch).success) {
+  if (entries.every(([, value]) => value !== undefined && unstorable(value) === null) && patchSchemaOf(change.table as SyncedTable).safeParse(change.patch).success) {
     return { ok: true, change };
   }
   for (const [field, value] of entries) {

@@ -3,9 +3,8 @@ import { SYNCED_TABLE_NAMES } from '@shared/domain/tables';
 import type { OutboxEntry } from '@shared/sync/change';
 import { formatHlc, parseHlc, tick, type Hlc } from '@shared/sync/hlc';
 import { checkClockSkew } from '@shared/sync/skew';
-import { newId } from '@shared/ids';
 import type { TamDeskDb } from '../db';
-import { DEVICE_KEY, readClock, saveClock } from '../write';
+import { DEVICE_KEY, newDeviceId, readClock, saveClock } from '../write';
 import { ACKNOWLEDGED_SEQ_KEY } from './sync-config';
 
 /**
@@ -70,7 +69,7 @@ export function restampAhead(db: TamDeskDb, now = Date.now()): Promise<number> {
  * devices share clocks; the server has acknowledged nothing under the new id.
  */
 export function takeNewDeviceId(db: TamDeskDb): Promise<string> {
-  const device = newId().replaceAll('-', '').slice(-16);
+  const device = newDeviceId();
   return restamp(db, async (entries) => {
     const clock = await readClock(db);
     await db.meta.bulkPut([
